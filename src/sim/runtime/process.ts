@@ -1,0 +1,97 @@
+/**
+ * Processes in virtual time. A program is a generator: it runs synchronously until it makes a
+ * blocking system call (sleep, wait for a child, read a pipe, pause until a signal, or a CPU
+ * charge), which it yields; the kernel resumes it when the clock reaches that point. Generators
+ * keep every run deterministic and let a busy loop be preempted: the shell yields a CPU charge
+ * every few commands, so `while true; do :; done` advances virtual time instead of hanging.
+ */
+import type { ContainerFs } from './containerfs';
+import type { Pipe, Writable } from './pipe';
+
+export type Syscall =
+  | { op: 'sleep'; ms: number }
+  | { op: 'cpu'; ms: number }
+  | { op: 'wait'; pid: number }
+  | { op: 'waitAny' }
+  | { op: 'pause' }
+  | { op: 'read'; pipe: Pipe; line?: boolean };
+
+/** What a blocking call returns: a wait result, data read, or the signal that interrupted it. */
+export type SyscallResult =
+  | undefined
+  | { interrupted: number }
+  | { exited: number; status: ExitStatus }
+  | { data: string | null };
+
+export interface ExitStatus {
+  code: number;
+  signal?: number;
+}
+
+export type ProgramGen = Generator<Syscall, number, SyscallResult>;
+export type Program = (p: Process) => ProgramGen;
+
+/** A PID namespace: one per container, or one per pod with shareProcessNamespace. */
+export class PidNamespace {
+  nextPid = 1;
+  readonly procs = new Map<number, Process>();
+  allocate(): number {
+    return this.nextPid++;
+  }
+}
+
+/** What a process sees of the container it runs in. */
+export interface ProcessHost {
+  containerId: string;
+  containerName: string;
+  hostname: string;
+  fs: ContainerFs;
+  /** Image-provided programs by path (`/bin/sh`, `/usr/sbin/nginx`) and the default PATH. */
+  resolveProgram(name: string, path: string): { path: string; program: Program } | undefined;
+  /** Extra services a program may use (network, IPC...). The runtime fills this in. */
+  services: Record<string, unknown>;
+}
+
+export type SignalDisposition = 'default' | 'ignore' | 'catch';
+
+export class Process {
+  ppid = 0;
+  state: 'runnable' | 'blocked' | 'zombie' | 'reaped' = 'runnable';
+  exitStatus?: ExitStatus;
+  blocked?: Syscall;
+  timer?: number;
+  readonly children = new Set<Process>();
+  parent?: Process;
+  readonly dispositions = new Map<number, SignalDisposition>();
+  readonly pendingSignals: number[] = [];
+  cpuMs = 0;
+  gen?: ProgramGen;
+  /** The user name `ps` shows. */
+  user = 'root';
+  onExit: Array<(s: ExitStatus) => void> = [];
+
+  constructor(
+    public readonly pid: number,
+    public readonly ns: PidNamespace,
+    public argv: string[],
+    public env: Map<string, string>,
+    public cwd: string,
+    public readonly host: ProcessHost,
+    public readonly fds: { stdin?: Pipe; stdout: Writable; stderr: Writable },
+    public readonly startTime: number,
+  ) {}
+
+  /** True for the first process of a PID namespace, which the kernel shields from default-action signals. */
+  get isNamespaceInit(): boolean {
+    return this.pid === 1;
+  }
+
+  get alive(): boolean {
+    return this.state === 'runnable' || this.state === 'blocked';
+  }
+
+  /** The name `ps` and `pidof` show: argv joined. */
+  get commandLine(): string {
+    return this.argv.join(' ');
+  }
+}
