@@ -83,13 +83,8 @@ export class FsTree {
     let n: FsNode = this.root;
     for (const s of splitPath(rel)) {
       if (n.type !== 'dir') throw new FsError('ENOTDIR', rel);
-      let c: FsNode | undefined = n.children.get(s);
-      if (!c) {
-        const d = newDir(mtime);
-        n.children.set(s, d);
-        c = d;
-      }
-      n = c;
+      if (!n.children.has(s)) n.children.set(s, newDir(mtime));
+      n = n.children.get(s)!;
     }
     if (n.type !== 'dir') throw new FsError('ENOTDIR', rel);
     return n;

@@ -46,6 +46,8 @@ export interface ProcessHost {
   containerName: string;
   hostname: string;
   fs: ContainerFs;
+  /** Virtual time, for programs that print dates. */
+  now(): number;
   /** Image-provided programs by path (`/bin/sh`, `/usr/sbin/nginx`) and the default PATH. */
   resolveProgram(name: string, path: string): { path: string; program: Program } | undefined;
   /** Extra services a program may use (network, IPC...). The runtime fills this in. */

@@ -1,0 +1,356 @@
+/**
+ * The simulated containerd: pod sandboxes (network namespace, optional shared PID namespace, the
+ * pause process), containers (a private root filesystem from the image, volume mounts, a main
+ * process), logs, exec, stop with grace period. Implements the CRI-like RuntimeService.
+ */
+import type { VirtualClock } from '../clock/clock';
+import type { Prng } from '../clock/prng';
+import type { Trace } from '../trace/trace';
+import { CriError, type ContainerConfig, type CriContainerStatus, type ExecResult, type LogLine, type PodSandboxConfig, type RuntimeEvent, type RuntimeService } from './cri';
+import { ContainerFs } from './containerfs';
+import { FsTree, normalize } from './fs';
+import { Kernel } from './kernel';
+import { LineSink, Pipe, type Writable } from './pipe';
+import { PidNamespace, type Process, type ProcessHost, type Program } from './process';
+import { NetNamespace } from '../net/netns';
+import { findImage, parseImageRef } from '../images/catalogue';
+import type { ImageSpec } from '../images/types';
+import { PROGRAMS } from '../shell/commands';
+import { IMAGE_PROGRAMS } from '../images/programs';
+import type { IO, ShellHooks } from '../shell/interpreter';
+
+/** Executable files carry this marker followed by the program name (our stand-in for an ELF binary). */
+export const EXEC_MARKER = '\x7fELF ';
+
+/** Container logs rotate (kubelet containerLogMaxSize); keep the newest lines only. */
+const MAX_LOG_LINES = 200_000;
+
+const ALL_PROGRAMS: Record<string, Program> = { ...PROGRAMS, ...IMAGE_PROGRAMS };
+
+interface Sandbox {
+  id: string;
+  config: PodSandboxConfig;
+  net: NetNamespace;
+  pidns?: PidNamespace;
+  pause?: Process;
+  containers: Set<string>;
+}
+
+interface Container {
+  id: string;
+  sandbox: Sandbox;
+  config: ContainerConfig;
+  spec: ImageSpec;
+  status: CriContainerStatus;
+  fs: ContainerFs;
+  host: ProcessHost;
+  main?: Process;
+  logs: LogLine[];
+  killTimer?: number;
+}
+
+export class SimContainerRuntime implements RuntimeService {
+  readonly kernel: Kernel;
+  private sandboxes = new Map<string, Sandbox>();
+  private containers = new Map<string, Container>();
+  private listeners = new Set<(e: RuntimeEvent) => void>();
+  private imageTrees = new Map<string, FsTree>();
+  readonly shellHooks: ShellHooks;
+
+  constructor(
+    private readonly clock: VirtualClock,
+    private readonly prng: Prng,
+    private readonly trace: Trace,
+  ) {
+    this.kernel = new Kernel(clock);
+    this.shellHooks = {
+      spawn: (parent, argv, env, io, program) =>
+        this.kernel.spawn({ argv, env, cwd: parent.cwd, host: parent.host, ns: parent.ns, program, parent, fds: { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr } }),
+      kill: (target, sig) => this.kernel.kill(target, sig),
+    };
+  }
+
+  subscribe(fn: (e: RuntimeEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  // ---- sandboxes ----
+
+  runPodSandbox(config: PodSandboxConfig): string {
+    const id = this.prng.hex(64);
+    const sb: Sandbox = { id, config, net: new NetNamespace(config.ip), containers: new Set() };
+    if (config.shareProcessNamespace) {
+      sb.pidns = new PidNamespace();
+      const host = this.makeHost(sb, `${id}-pause`, 'POD', new ContainerFs(new FsTree(), () => this.clock.now()));
+      sb.pause = this.kernel.spawn({ argv: ['/pause'], env: new Map(), cwd: '/', host, ns: sb.pidns, program: IMAGE_PROGRAMS.pause, fds: { stdout: devNullW, stderr: devNullW } });
+      sb.pause.user = '65535';
+    }
+    this.sandboxes.set(id, sb);
+    return id;
+  }
+
+  stopPodSandbox(id: string): void {
+    const sb = this.sandboxes.get(id);
+    if (!sb) return;
+    for (const cid of sb.containers) {
+      const c = this.containers.get(cid);
+      if (c?.main?.alive) this.killContainer(c, 9);
+    }
+    if (sb.pause?.alive) this.kernel.kill(sb.pause, 9, true);
+  }
+
+  removePodSandbox(id: string): void {
+    const sb = this.sandboxes.get(id);
+    if (!sb) return;
+    for (const cid of sb.containers) this.containers.delete(cid);
+    this.sandboxes.delete(id);
+  }
+
+  sandboxNet(id: string): NetNamespace | undefined {
+    return this.sandboxes.get(id)?.net;
+  }
+
+  // ---- containers ----
+
+  createContainer(sandboxId: string, config: ContainerConfig): string {
+    const sb = this.sandboxes.get(sandboxId);
+    if (!sb) throw new CriError('CreateContainerError', `failed to reserve container name: sandbox ${sandboxId} not found`);
+    const ref = parseImageRef(config.image);
+    const img = ref && findImage(ref);
+    if (!ref || !img) throw new CriError('CreateContainerError', `failed to get image "${config.image}": not found`);
+    const id = this.prng.hex(64);
+    const root = this.imageTree(img.spec).clone();
+    for (const [path, data] of Object.entries(sb.config.etcFiles)) root.writeFile(path, data, this.clock.now(), true);
+    const fs = new ContainerFs(root, () => this.clock.now());
+    for (const m of config.mounts) fs.addMount({ path: m.containerPath, tree: m.tree, subPath: m.subPath, readOnly: m.readOnly, source: m.source, fstype: m.fstype });
+    const host = this.makeHost(sb, id, config.name, fs);
+    const status: CriContainerStatus = {
+      id,
+      name: config.name,
+      attempt: config.attempt,
+      sandboxId,
+      state: 'CONTAINER_CREATED',
+      image: ref.normalized,
+      imageRef: `${ref.repository}@sha256:${img.tag.digest}`,
+      createdAt: this.clock.now(),
+    };
+    this.containers.set(id, { id, sandbox: sb, config, spec: img.spec, status, fs, host, logs: [] });
+    sb.containers.add(id);
+    return id;
+  }
+
+  startContainer(id: string): void {
+    const c = this.containers.get(id);
+    if (!c) throw new CriError('StartError', `container ${id} not found`);
+    const argv = this.containerArgv(c);
+    const env = new Map<string, string>();
+    if (c.spec.env.PATH) env.set('PATH', c.spec.env.PATH);
+    env.set('HOSTNAME', c.sandbox.config.hostname);
+    for (const [k, v] of c.config.env) env.set(k, v);
+    for (const [k, v] of Object.entries(c.spec.env)) if (!env.has(k)) env.set(k, v);
+    const found = argv.length ? c.host.resolveProgram(argv[0], env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
+    if (!found) {
+      const msg = argv.length
+        ? `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": ${argv[0].includes('/') ? 'stat ' + argv[0] + ': no such file or directory' : 'executable file not found in $PATH'}: unknown`
+        : 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: no command specified: unknown';
+      Object.assign(c.status, { state: 'CONTAINER_EXITED', startedAt: undefined, finishedAt: this.clock.now(), exitCode: 128, reason: 'StartError', message: msg });
+      throw new CriError('StartError', msg);
+    }
+    const ns = c.sandbox.pidns ?? new PidNamespace();
+    const stdout = this.logSink(c, 'stdout');
+    const stderr = this.logSink(c, 'stderr');
+    const stdin = new Pipe();
+    stdin.close();
+    const p = this.kernel.spawn({ argv, env, cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns, program: found.program, fds: { stdin, stdout, stderr } });
+    c.main = p;
+    c.status.state = 'CONTAINER_RUNNING';
+    c.status.startedAt = this.clock.now();
+    p.onExit.push((s) => this.onMainExit(c, s.signal ? 128 + s.signal : s.code));
+    this.emit({ type: 'started', containerId: id, sandboxId: c.sandbox.id });
+  }
+
+  stopContainer(id: string, timeoutSeconds: number): void {
+    const c = this.containers.get(id);
+    if (!c?.main?.alive) return;
+    this.killContainer(c, c.spec.stopSignal ?? 15);
+    this.clock.cancel(c.killTimer);
+    c.killTimer = this.clock.after(timeoutSeconds * 1000, () => {
+      if (c.main?.alive) this.killContainer(c, 9);
+    });
+  }
+
+  removeContainer(id: string): void {
+    const c = this.containers.get(id);
+    if (!c) return;
+    c.sandbox.containers.delete(id);
+    this.containers.delete(id);
+  }
+
+  containerStatus(id: string): CriContainerStatus | undefined {
+    const c = this.containers.get(id);
+    return c && { ...c.status };
+  }
+
+  containerLogs(id: string): readonly LogLine[] {
+    return this.containers.get(id)?.logs ?? [];
+  }
+
+  /** The container's processes (its PID namespace, or the pod's when shared). */
+  containerProcesses(id: string): Process[] {
+    const c = this.containers.get(id);
+    if (!c?.main) return [];
+    return [...c.main.ns.procs.values()].filter((p) => p.alive || p.state === 'zombie');
+  }
+
+  exec(id: string, cmd: string[], timeoutMs: number, done: (r: ExecResult | { timedOut: true }) => void): void {
+    const c = this.containers.get(id);
+    if (!c?.main?.alive) {
+      this.clock.after(0, () => done({ exitCode: 126, stdout: '', stderr: `container not running (${id})` }));
+      return;
+    }
+    const found = cmd.length ? c.host.resolveProgram(cmd[0], c.main.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
+    if (!found) {
+      const msg = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown`;
+      this.clock.after(0, () => done({ exitCode: 126, stdout: '', stderr: msg }));
+      return;
+    }
+    let stdout = '';
+    let stderr = '';
+    const o: Writable = { write: (t) => void (stdout += t) };
+    const e: Writable = { write: (t) => void (stderr += t) };
+    const stdin = new Pipe();
+    stdin.close();
+    const p = this.kernel.spawn({ argv: cmd, env: new Map(c.main.env), cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns: c.main.ns, program: found.program, fds: { stdin, stdout: o, stderr: e } });
+    let finished = false;
+    const timer = this.clock.after(timeoutMs, () => {
+      if (finished) return;
+      finished = true;
+      done({ timedOut: true });
+    });
+    p.onExit.push((s) => {
+      if (finished) return;
+      finished = true;
+      this.clock.cancel(timer);
+      done({ exitCode: s.signal ? 128 + s.signal : s.code, stdout, stderr });
+    });
+  }
+
+  httpGet(ip: string, port: number, path: string, headers: Record<string, string>): { status: number; body: string } | { error: string } {
+    const net = this.netByIp(ip);
+    const l = net?.listener(port);
+    if (!l) return { error: `dial tcp ${ip}:${port}: connect: connection refused` };
+    if (!l.handleHttp) return { error: `Get "http://${ip}:${port}${path}": EOF` };
+    const r = l.handleHttp({ method: 'GET', path, headers, remoteAddr: ip.replace(/\.\d+$/, '.1') });
+    return { status: r.status, body: r.body };
+  }
+
+  tcpConnect(ip: string, port: number): boolean {
+    return !!this.netByIp(ip)?.listener(port);
+  }
+
+  // ---- internals ----
+
+  private netByIp(ip: string): NetNamespace | undefined {
+    for (const sb of this.sandboxes.values()) if (sb.net.ip === ip) return sb.net;
+    return undefined;
+  }
+
+  /** Kubernetes' command/args rules over the image's ENTRYPOINT/CMD. */
+  private containerArgv(c: Container): string[] {
+    const { command, args } = c.config;
+    if (command && command.length) return [...command, ...(args ?? [])];
+    const ep = c.spec.entrypoint ?? [];
+    if (args && args.length) return [...ep, ...args];
+    return [...ep, ...(c.spec.cmd ?? [])];
+  }
+
+  private killContainer(c: Container, sig: number): void {
+    if (!c.main?.alive) return;
+    this.kernel.kill(c.main, sig, true);
+  }
+
+  private onMainExit(c: Container, exitCode: number): void {
+    this.clock.cancel(c.killTimer);
+    // The container's other processes die with its init (the PID namespace is torn down).
+    if (!c.sandbox.pidns) for (const p of [...c.main!.ns.procs.values()]) this.kernel.terminate(p, { code: 137, signal: 9 });
+    else for (const p of [...c.sandbox.pidns.procs.values()]) if (p.host === c.host) this.kernel.terminate(p, { code: 137, signal: 9 });
+    Object.assign(c.status, { state: 'CONTAINER_EXITED', finishedAt: this.clock.now(), exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' });
+    this.emit({ type: 'exited', containerId: c.id, sandboxId: c.sandbox.id });
+  }
+
+  private emit(e: RuntimeEvent): void {
+    for (const l of [...this.listeners]) l(e);
+  }
+
+  private logSink(c: Container, stream: 'stdout' | 'stderr'): Writable {
+    const cfg = c.sandbox.config;
+    return new LineSink((line) => {
+      const t = this.clock.now();
+      c.logs.push({ t, stream, line });
+      if (c.logs.length > MAX_LOG_LINES) c.logs.splice(0, c.logs.length - MAX_LOG_LINES);
+      this.trace.record({ t, kind: 'log', pod: cfg.name, namespace: cfg.namespace, container: c.config.name, attempt: c.config.attempt, stream, line });
+    });
+  }
+
+  private imageTree(spec: ImageSpec): FsTree {
+    let t = this.imageTrees.get(spec.repository);
+    if (!t) {
+      t = FsTree.from(spec.files);
+      for (const [path, prog] of Object.entries(spec.programs)) {
+        t.writeFile(path, EXEC_MARKER + prog, 0, true);
+        const n = t.lookup(path);
+        if (n) n.mode = 0o755;
+      }
+      this.imageTrees.set(spec.repository, t);
+    }
+    return t;
+  }
+
+  private makeHost(sb: Sandbox, containerId: string, containerName: string, fs: ContainerFs): ProcessHost {
+    const host: ProcessHost = {
+      containerId,
+      containerName,
+      hostname: sb.config.hostname,
+      fs,
+      now: () => this.clock.now(),
+      resolveProgram: (name, path) => resolveProgram(fs, name, path),
+      services: { shellHooks: this.shellHooks, net: sb.net, programs: ALL_PROGRAMS },
+    };
+    return host;
+  }
+}
+
+const devNullW: Writable = { write() {} };
+
+/** Find an executable by name or path; a script starting with #! runs its interpreter. */
+export function resolveProgram(fs: ContainerFs, name: string, path: string): { path: string; program: Program } | undefined {
+  const candidates = name.includes('/') ? [normalize(name)] : path.split(':').filter(Boolean).map((d) => `${d}/${name}`);
+  for (const c of candidates) {
+    let node = fs.stat(c);
+    let resolved = c;
+    for (let hops = 0; node && node.type === 'symlink' && hops < 8; hops++) {
+      resolved = normalize(node.target, normalize(resolved + '/..'));
+      node = fs.stat(resolved);
+    }
+    if (!node || node.type !== 'file') continue;
+    if (node.data.startsWith(EXEC_MARKER)) {
+      const prog = ALL_PROGRAMS[node.data.slice(EXEC_MARKER.length).trim()];
+      if (prog) return { path: c, program: prog };
+    } else if (node.data.startsWith('#!') && node.mode & 0o111) {
+      const interp = node.data.slice(2).split('\n')[0].trim().split(/\s+/);
+      const sh = resolveProgram(fs, interp[0], path);
+      if (sh) {
+        const scriptPath = c;
+        const program: Program = function* (p) {
+          p.argv = [interp[0], ...interp.slice(1), scriptPath, ...p.argv.slice(1)];
+          return yield* sh.program(p);
+        };
+        return { path: c, program };
+      }
+    }
+  }
+  return undefined;
+}
+
+export type { IO };

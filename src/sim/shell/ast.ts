@@ -1,0 +1,36 @@
+/** The syntax tree of POSIX shell programs (the subset busybox ash accepts that containers use). */
+export type WordPart =
+  | { t: 'lit'; v: string; quoted: boolean }
+  | { t: 'param'; name: string; op?: string; arg?: Word; quoted: boolean }
+  | { t: 'cmdsub'; body: List; quoted: boolean }
+  | { t: 'arith'; expr: Word; quoted: boolean };
+
+export interface Word {
+  parts: WordPart[];
+  /** Source text, for error messages and `set -x`. */
+  raw: string;
+}
+
+export interface Redir {
+  fd: number;
+  op: '>' | '>>' | '<' | '>&' | '<&' | '<<' | '<<-' | '>|' | '<>';
+  target: Word;
+  /** Here-document body (already with its expansion rules applied at run time). */
+  heredoc?: Word;
+}
+
+export type Command =
+  | { t: 'simple'; assigns: Array<{ name: string; value: Word }>; words: Word[]; redirs: Redir[]; line: number }
+  | { t: 'pipeline'; cmds: Command[]; bang: boolean }
+  | { t: 'andor'; first: Command; rest: Array<{ op: '&&' | '||'; cmd: Command }> }
+  | { t: 'subshell'; body: List; redirs: Redir[] }
+  | { t: 'group'; body: List; redirs: Redir[] }
+  | { t: 'if'; clauses: Array<{ cond: List; body: List }>; else?: List; redirs: Redir[] }
+  | { t: 'while'; until: boolean; cond: List; body: List; redirs: Redir[] }
+  | { t: 'for'; name: string; items?: Word[]; body: List; redirs: Redir[] }
+  | { t: 'case'; word: Word; items: Array<{ patterns: Word[]; body: List }>; redirs: Redir[] }
+  | { t: 'func'; name: string; body: Command };
+
+export interface List {
+  items: Array<{ cmd: Command; async: boolean }>;
+}

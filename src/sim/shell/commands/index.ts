@@ -1,0 +1,45 @@
+/** The registry of programs by name; images say which of them they ship and where. */
+import type { Program } from '../../runtime/process';
+import { date, sleep } from './time';
+import { cat, ls, mkdir, rm, touch } from './files';
+import { env, hostname, id, printenv, uname, whoami } from './system';
+import { sh } from '../sh';
+import { BUILTINS } from '../builtins';
+
+/** Builtins that also exist as standalone applets (`/bin/echo`, `/bin/true`...). */
+function fromBuiltin(name: string): Program {
+  return function* (p) {
+    const b = BUILTINS[name];
+    // A standalone applet behaves like the builtin, writing to the process's own descriptors.
+    const fake = {
+      proc: p,
+      err: (_io: unknown, msg: string) => p.fds.stderr.write(`${name}: ${msg}\n`),
+      getVar: (n: string) => p.env.get(n),
+    };
+    return yield* b(fake as never, p.argv, { stdin: p.fds.stdin, stdout: p.fds.stdout, stderr: p.fds.stderr });
+  };
+}
+
+export const PROGRAMS: Record<string, Program> = {
+  sh,
+  ash: sh,
+  date,
+  sleep,
+  cat,
+  ls,
+  mkdir,
+  rm,
+  touch,
+  env,
+  printenv,
+  hostname,
+  id,
+  whoami,
+  uname,
+  echo: fromBuiltin('echo'),
+  printf: fromBuiltin('printf'),
+  true: fromBuiltin('true'),
+  false: fromBuiltin('false'),
+  test: fromBuiltin('test'),
+  '[': fromBuiltin('['),
+};

@@ -1,0 +1,505 @@
+/**
+ * The executor of busybox ash semantics over the syntax tree. Builtins run inside the shell
+ * process; everything else — external commands, pipeline stages, subshells, `$(...)` — runs in
+ * child processes, as fork/exec would, so PIDs, `ps`, signals and exit statuses look real.
+ */
+import type { Command, List, Redir, Word } from './ast';
+import { Parser, ShellSyntaxError } from './parser';
+import { expandOne, expandWords } from './expand';
+import { BreakUnwind, ExitUnwind, ReturnUnwind, ShellCtx, ShellError } from './context';
+import { BUILTINS } from './builtins';
+import { globMatch } from './pattern';
+import type { Process, Program, Syscall, SyscallResult } from '../runtime/process';
+import { Pipe, type Writable } from '../runtime/pipe';
+import { ERRNO_TEXT, FsError, normalize } from '../runtime/fs';
+
+type Gen<T> = Generator<Syscall, T, SyscallResult>;
+
+export interface IO {
+  stdin?: Pipe;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/** Commands run without blocking before the shell is charged 1 ms of virtual CPU and preempted. */
+const COMMANDS_PER_CPU_MS = 10;
+
+export interface ShellHooks {
+  /** Spawn a program as a child of `parent` (the runtime's fork+exec). */
+  spawn(parent: Process, argv: string[], env: Map<string, string>, io: IO, program: Program): Process;
+  kill(target: Process, sig: number): void;
+}
+
+export class Shell extends ShellCtx {
+  private steps = 0;
+  private lastNow = -1;
+  private condDepth = 0;
+  private topPid: number;
+
+  constructor(
+    proc: Process,
+    public readonly hooks: ShellHooks,
+    public readonly now: () => number,
+    topPid?: number,
+  ) {
+    super(proc);
+    this.topPid = topPid ?? proc.pid;
+  }
+
+  shellPid(): number {
+    return this.topPid;
+  }
+
+  /** Write an error the way ash does: `sh: msg`. */
+  err(io: IO, msg: string): void {
+    io.stderr.write(`${this.errorPrefix}: ${msg}\n`);
+  }
+
+  // ---- entry points ----
+
+  /** Parse and run a script; returns its exit status (EXIT trap included). */
+  *runScript(src: string, io: IO, execLast = false): Gen<number> {
+    let list: List;
+    try {
+      list = Parser.parse(src);
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        this.err(io, e.message.startsWith('syntax error') && e.line > 1 ? `line ${e.line}: ${e.message}` : e.message);
+        return 2;
+      }
+      throw e;
+    }
+    return yield* this.runTop(list, io, execLast);
+  }
+
+  /** `eval` and `.`: run source in this shell, without the EXIT trap or a new process. */
+  *runScriptNested(src: string, io: IO): Gen<number> {
+    let list: List;
+    try {
+      list = Parser.parse(src);
+    } catch (e) {
+      if (e instanceof ShellSyntaxError) {
+        this.err(io, e.message);
+        return 2;
+      }
+      throw e;
+    }
+    return yield* this.runList(list, io);
+  }
+
+  *runTop(list: List, io: IO, execLast = false): Gen<number> {
+    let status = 0;
+    try {
+      status = yield* this.runList(list, io, execLast);
+    } catch (e) {
+      if (e instanceof ExitUnwind) status = e.status;
+      else if (e instanceof ShellError) {
+        this.err(io, e.message);
+        status = e.status;
+      } else if (e instanceof BreakUnwind || e instanceof ReturnUnwind) status = this.status;
+      else throw e;
+    }
+    this.status = status;
+    status = yield* this.runExitTrap(io, status);
+    return status;
+  }
+
+  private *runExitTrap(io: IO, status: number): Gen<number> {
+    const t = this.traps.get(0);
+    if (!t) return status;
+    this.traps.delete(0);
+    try {
+      yield* this.runScript(t, io);
+    } catch (e) {
+      if (e instanceof ExitUnwind) return e.status;
+      throw e;
+    }
+    return status;
+  }
+
+  // ---- lists and commands ----
+
+  *runList(list: List, io: IO, execLast = false): Gen<number> {
+    let status = this.status;
+    const n = list.items.length;
+    for (let i = 0; i < n; i++) {
+      const { cmd, async } = list.items[i];
+      if (async) {
+        const child = this.spawnSubshell((sub) => sub.runCommand(cmd, { ...io, stdin: io.stdin ?? closedPipe() }, true), io);
+        this.lastBgPid = child.pid;
+        status = 0;
+      } else {
+        status = yield* this.runCommand(cmd, io, execLast && i === n - 1);
+      }
+      this.status = status;
+      yield* this.handleSignals(io);
+    }
+    return status;
+  }
+
+  *runCommand(cmd: Command, io: IO, execLast = false): Gen<number> {
+    let status: number;
+    switch (cmd.t) {
+      case 'simple':
+        status = yield* this.runSimple(cmd, io, execLast);
+        break;
+      case 'pipeline':
+        status = yield* this.runPipeline(cmd.cmds, io);
+        if (cmd.bang) status = status === 0 ? 1 : 0;
+        break;
+      case 'andor': {
+        this.condDepth++;
+        try {
+          status = yield* this.runCommand(cmd.first, io);
+        } finally {
+          this.condDepth--;
+        }
+        for (let k = 0; k < cmd.rest.length; k++) {
+          const { op, cmd: c } = cmd.rest[k];
+          if ((op === '&&') !== (status === 0)) continue;
+          const last = k === cmd.rest.length - 1;
+          if (!last) this.condDepth++;
+          try {
+            status = yield* this.runCommand(c, io);
+          } finally {
+            if (!last) this.condDepth--;
+          }
+        }
+        return status;
+      }
+      case 'subshell':
+        status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
+          const child = this.spawnSubshell((sub) => sub.runTop(cmd.body, rio, true), rio);
+          return yield* this.waitChild(child);
+        });
+        break;
+      case 'group':
+        status = yield* this.withRedirs(cmd.redirs, io, (rio) => this.runList(cmd.body, rio));
+        break;
+      case 'if':
+        status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
+          for (const c of cmd.clauses) {
+            const ok = yield* this.runCondition(c.cond, rio);
+            if (ok === 0) return yield* this.runList(c.body, rio);
+          }
+          return cmd.else ? yield* this.runList(cmd.else, rio) : 0;
+        });
+        break;
+      case 'while':
+        status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
+          let last = 0;
+          for (;;) {
+            const c = yield* this.runCondition(cmd.cond, rio);
+            if ((c === 0) === cmd.until) break;
+            try {
+              last = yield* this.runList(cmd.body, rio);
+            } catch (e) {
+              if (!(e instanceof BreakUnwind)) throw e;
+              if (--e.levels > 0) throw e;
+              if (!e.isContinue) break;
+            }
+            yield* this.charge();
+          }
+          return last;
+        });
+        break;
+      case 'for':
+        status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
+          const items = cmd.items ? yield* expandWords(this, cmd.items) : [...this.positional];
+          let last = 0;
+          for (const it of items) {
+            this.setVar(cmd.name, it);
+            try {
+              last = yield* this.runList(cmd.body, rio);
+            } catch (e) {
+              if (!(e instanceof BreakUnwind)) throw e;
+              if (--e.levels > 0) throw e;
+              if (!e.isContinue) break;
+            }
+            yield* this.charge();
+          }
+          return last;
+        });
+        break;
+      case 'case':
+        status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
+          const w = yield* expandOne(this, cmd.word);
+          for (const item of cmd.items) {
+            for (const p of item.patterns) {
+              const pat = yield* expandPattern(this, p);
+              if (globMatch(pat.text, w, pat.mask)) return yield* this.runList(item.body, rio);
+            }
+          }
+          return 0;
+        });
+        break;
+      case 'func':
+        this.funcs.set(cmd.name, cmd.body);
+        status = 0;
+        break;
+    }
+    this.status = status;
+    if (status !== 0 && this.opts.errexit && this.condDepth === 0 && cmd.t !== 'pipeline') throw new ExitUnwind(status);
+    if (cmd.t === 'pipeline' && status !== 0 && this.opts.errexit && this.condDepth === 0 && !cmd.bang) throw new ExitUnwind(status);
+    return status;
+  }
+
+  private *runCondition(list: List, io: IO): Gen<number> {
+    this.condDepth++;
+    try {
+      return yield* this.runList(list, io);
+    } finally {
+      this.condDepth--;
+    }
+  }
+
+  /** Preemption point: a shell that keeps running without blocking pays virtual CPU time. */
+  *charge(): Gen<void> {
+    const t = this.now();
+    if (t !== this.lastNow) {
+      this.lastNow = t;
+      this.steps = 0;
+      return;
+    }
+    if (++this.steps >= COMMANDS_PER_CPU_MS) {
+      this.steps = 0;
+      yield { op: 'cpu', ms: 1 };
+      this.lastNow = this.now();
+    }
+  }
+
+  /** Run traps for signals that arrived (ash runs them between commands). */
+  *handleSignals(io: IO): Gen<void> {
+    const p = this.proc;
+    while (p.pendingSignals.length) {
+      const sig = p.pendingSignals.shift()!;
+      const t = this.traps.get(sig);
+      if (t === undefined) continue;
+      if (t === '') continue;
+      const saved = this.status;
+      yield* this.runList(Parser.parse(t), io);
+      this.status = saved;
+    }
+  }
+
+  // ---- pipelines ----
+
+  private *runPipeline(cmds: Command[], io: IO): Gen<number> {
+    if (cmds.length === 1) return yield* this.runCommand(cmds[0], io);
+    const children: Process[] = [];
+    let stdin = io.stdin;
+    for (let i = 0; i < cmds.length; i++) {
+      const last = i === cmds.length - 1;
+      const pipe = last ? undefined : new Pipe();
+      const stageIo: IO = { stdin: stdin ?? closedPipe(), stdout: pipe ?? io.stdout, stderr: io.stderr };
+      const c = cmds[i];
+      children.push(this.spawnSubshell((sub) => sub.runTop({ items: [{ cmd: c, async: false }] }, stageIo, true), stageIo));
+      stdin = pipe;
+    }
+    let status = 0;
+    for (const c of children) status = yield* this.waitChild(c);
+    return status;
+  }
+
+  // ---- simple commands ----
+
+  private *runSimple(cmd: Command & { t: 'simple' }, io: IO, execLast: boolean): Gen<number> {
+    this.lineno = cmd.line;
+    yield* this.charge();
+    const argv = yield* expandWords(this, cmd.words);
+    const assigns = new Map<string, string>();
+    for (const a of cmd.assigns) assigns.set(a.name, yield* expandOne(this, a.value));
+    if (this.opts.xtrace) io.stderr.write(`+ ${[...[...assigns].map(([k, v]) => `${k}=${v}`), ...argv].join(' ')}\n`);
+    if (!argv.length) {
+      for (const [k, v] of assigns) this.setVar(k, v);
+      if (cmd.redirs.length) return yield* this.withRedirs(cmd.redirs, io, function* () {
+        return 0;
+      });
+      return 0;
+    }
+    const name = argv[0];
+    return yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
+      const fn = this.funcs.get(name);
+      if (fn) {
+        for (const [k, v] of assigns) this.setVar(k, v);
+        return yield* this.callFunction(fn, argv.slice(1), rio);
+      }
+      const builtin = BUILTINS[name];
+      if (builtin) {
+        // Assignments before special builtins persist; before regular builtins they are temporary.
+        const saved = new Map<string, string | undefined>();
+        for (const [k, v] of assigns) {
+          saved.set(k, this.vars.get(k));
+          this.setVar(k, v);
+        }
+        try {
+          return yield* builtin(this, argv, rio);
+        } finally {
+          if (!SPECIAL_BUILTINS.has(name)) for (const [k, v] of saved) v === undefined ? this.unsetVar(k) : this.setVar(k, v);
+        }
+      }
+      return yield* this.runExternal(argv, assigns, rio, execLast);
+    });
+  }
+
+  *callFunction(body: Command, args: string[], io: IO): Gen<number> {
+    const saved = this.positional;
+    this.positional = args;
+    try {
+      return yield* this.runCommand(body, io);
+    } catch (e) {
+      if (e instanceof ReturnUnwind) return e.status;
+      throw e;
+    } finally {
+      this.positional = saved;
+    }
+  }
+
+  /** Look a command up in PATH and run it: in a child, or in this very process when exec'ing. */
+  *runExternal(argv: string[], assigns: Map<string, string>, io: IO, execInPlace: boolean): Gen<number> {
+    const name = argv[0];
+    const found = this.proc.host.resolveProgram(name, this.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    if (!found) {
+      const isPath = name.includes('/');
+      if (isPath) {
+        const st = this.proc.host.fs.stat(normalize(name, this.proc.cwd));
+        if (st && st.type === 'dir') {
+          this.err(io, `${name}: Permission denied`);
+          return 126;
+        }
+      }
+      this.err(io, `${name}: not found`);
+      return 127;
+    }
+    const env = this.childEnv(assigns);
+    if (execInPlace && this.traps.size === 0) {
+      // exec: this process becomes the program (same PID), as ash does for the last command of `sh -c`.
+      const p = this.proc;
+      p.argv = argv;
+      p.env = env;
+      return yield* found.program(p);
+    }
+    const child = this.hooks.spawn(this.proc, argv, env, io, found.program);
+    return yield* this.waitChild(child);
+  }
+
+  /** Wait for a foreground child; traps for signals received meanwhile run afterwards (ash). */
+  *waitChild(child: Process): Gen<number> {
+    for (;;) {
+      const r = yield { op: 'wait', pid: child.pid };
+      if (r && 'exited' in r) return r.status.signal ? 128 + r.status.signal : r.status.code;
+      if (r && 'interrupted' in r) continue;
+      return 127;
+    }
+  }
+
+  /** Run `fn` in a forked copy of this shell. */
+  spawnSubshell(fn: (sub: Shell) => Gen<number>, io: IO): Process {
+    const parentShell = this;
+    const program: Program = function* (p: Process) {
+      const sub = new Shell(p, parentShell.hooks, parentShell.now, parentShell.topPid);
+      parentShell.copyInto(sub);
+      return yield* fn(sub);
+    };
+    return this.hooks.spawn(this.proc, [...this.proc.argv], this.proc.env, io, program);
+  }
+
+  *commandSubstitution(body: List): Gen<string> {
+    let out = '';
+    const sink: Writable = { write: (t) => void (out += t) };
+    const io: IO = { stdin: closedPipe(), stdout: sink, stderr: this.proc.fds.stderr };
+    const child = this.spawnSubshell((sub) => sub.runTop(body, io, true), io);
+    this.status = yield* this.waitChild(child);
+    return out;
+  }
+
+  // ---- redirections ----
+
+  *withRedirs(redirs: Redir[], io: IO, body: (this: Shell, io: IO) => Gen<number>): Gen<number> {
+    if (!redirs.length) return yield* body.call(this, io);
+    const rio: IO = { ...io };
+    const fds: Record<number, Writable | Pipe | undefined> = { 0: rio.stdin, 1: rio.stdout, 2: rio.stderr };
+    for (const r of redirs) {
+      const target = r.heredoc ? '' : yield* expandOne(this, r.target);
+      try {
+        switch (r.op) {
+          case '>':
+          case '>|':
+          case '>>': {
+            const path = normalize(target, this.proc.cwd);
+            if (target === '/dev/null') fds[r.fd] = { write() {} };
+            else if (target === '/dev/stdout' || target === '/proc/self/fd/1') fds[r.fd] = io.stdout;
+            else if (target === '/dev/stderr' || target === '/proc/self/fd/2') fds[r.fd] = io.stderr;
+            else {
+              const fs = this.proc.host.fs;
+              const st = fs.stat(path);
+              if (st && st.type === 'dir') throw new FsError('EISDIR', path);
+              if (r.op !== '>>' || !st) fs.writeFile(path, '');
+              fds[r.fd] = { write: (t: string) => fs.writeFile(path, t, true) };
+            }
+            break;
+          }
+          case '<': {
+            const data = target === '/dev/null' ? '' : this.proc.host.fs.readFile(normalize(target, this.proc.cwd));
+            fds[r.fd] = filledPipe(data);
+            break;
+          }
+          case '<<':
+          case '<<-': {
+            const data = r.heredoc ? yield* expandOne(this, r.heredoc) : '';
+            fds[r.fd] = filledPipe(data);
+            break;
+          }
+          case '>&':
+          case '<&': {
+            if (target === '-') fds[r.fd] = undefined;
+            else if (/^\d+$/.test(target)) fds[r.fd] = fds[Number(target)];
+            else throw new ShellError(`${target}: bad file descriptor`, 1);
+            break;
+          }
+          case '<>':
+            break;
+        }
+      } catch (e) {
+        if (e instanceof FsError) {
+          const verb = r.op === '<' ? `can't open '${target}'` : `can't create ${target}`;
+          this.err(io, `${verb}: ${ERRNO_TEXT[e.code]}`);
+          return r.op === '<' ? 1 : 1;
+        }
+        throw e;
+      }
+    }
+    rio.stdin = fds[0] instanceof Pipe ? fds[0] : closedPipe();
+    rio.stdout = (fds[1] as Writable) ?? { write() {} };
+    rio.stderr = (fds[2] as Writable) ?? { write() {} };
+    return yield* body.call(this, rio);
+  }
+}
+
+const SPECIAL_BUILTINS = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset']);
+
+export function closedPipe(): Pipe {
+  const p = new Pipe();
+  p.close();
+  return p;
+}
+
+export function filledPipe(data: string): Pipe {
+  const p = new Pipe();
+  p.write(data);
+  p.close();
+  return p;
+}
+
+function* expandPattern(sh: Shell, w: Word): Gen<{ text: string; mask: boolean[] }> {
+  // Quoted parts of a case pattern match literally.
+  let text = '';
+  const mask: boolean[] = [];
+  for (const part of w.parts) {
+    const t = yield* expandOne(sh, { parts: [part], raw: '' });
+    text += t;
+    const q = part.quoted;
+    for (let i = 0; i < t.length; i++) mask.push(q);
+  }
+  return { text, mask };
+}
