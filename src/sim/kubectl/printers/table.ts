@@ -36,11 +36,14 @@ export interface TableOptions {
   withKind?: string;
 }
 
-/** labels.FormatLabels: sorted "k=v" joined by ",", or "<none>". */
+/**
+ * labels.FormatLabels: "k=v" pairs joined by ",", or "<none>". Go sorts the joined "k=v"
+ * strings, not the keys, so "app.kubernetes.io/version=1" comes before "app=web".
+ */
 export function formatLabels(labels: Record<string, string> | undefined | null): string {
-  const keys = Object.keys(labels ?? {}).sort(compareGoStrings);
-  if (keys.length === 0) return '<none>';
-  return keys.map((k) => `${k}=${labels![k]}`).join(',');
+  const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
+  if (pairs.length === 0) return '<none>';
+  return pairs.sort(compareGoStrings).join(',');
 }
 
 /** Go's string comparison (byte-wise on UTF-8; code-point order gives the same result). */
@@ -105,12 +108,20 @@ export function tableHeaderText(columns: TableColumn[], opts: TableOptions, even
   return (eventColumn ? ['EVENT', ...names] : names).join('\t') + '\n';
 }
 
+/** cli-runtime pads watch event types to one width ("ADDED   ", "DELETED "). */
+const FORMATTED_EVENT_TYPE: Record<string, string> = {
+  ADDED: 'ADDED   ',
+  MODIFIED: 'MODIFIED',
+  DELETED: 'DELETED ',
+  ERROR: 'ERROR   ',
+};
+
 /** One row as kubectl writes it into the tabwriter, with an optional watch EVENT cell. */
 export function tableRowText(columns: TableColumn[], row: TableRow, opts: TableOptions, eventType?: string): string {
   const all = decorateColumns(columns, opts);
   const cells = decorateRow(columns, row, opts);
   const shown: string[] = [];
-  if (eventType !== undefined) shown.push(eventType);
+  if (eventType !== undefined) shown.push(FORMATTED_EVENT_TYPE[eventType] ?? eventType);
   all.forEach((c, i) => {
     if (i >= cells.length) return;
     if (opts.wide || c.priority === 0) shown.push(formatCell(cells[i]));
