@@ -203,7 +203,7 @@ const initPod = {
     [container('app', 'nginx:1.25', { ports: [{ containerPort: 80, protocol: 'TCP' }] }, 'kube-api-access-m9d4f')],
     {
       initContainers: [
-        container('init-db', 'busybox:1.36', { command: ['sh', '-c', 'until nslookup db; do sleep 2; done'] }, 'kube-api-access-m9d4f'),
+        container('init-db', 'busybox:1.36', { command: ['sh', '-c', 'until nslookup db.default.svc.cluster.local; do echo waiting for db; sleep 2; done; echo db is ready'] }, 'kube-api-access-m9d4f'),
         container('init-cache', 'busybox:1.36', { command: ['sh', '-c', 'sleep 5'] }, 'kube-api-access-m9d4f'),
       ],
     },
@@ -266,7 +266,10 @@ const initPod = {
 const sidecar = {
   apiVersion: 'v1',
   kind: 'Pod',
-  metadata: meta('sidecar-demo', '9e8d7c6b-5a49-4382-9170-f6e5d4c3b244', -7200, { labels: { app: 'sidecar-demo' } }),
+  metadata: meta('sidecar-demo', '9e8d7c6b-5a49-4382-9170-f6e5d4c3b244', -7200, {
+    labels: { app: 'sidecar-demo', 'pod-template-hash': '6d4cf56db6' },
+    ownerReferences: [{ apiVersion: 'apps/v1', blockOwnerDeletion: true, controller: true, kind: 'ReplicaSet', name: 'sidecar-demo-6d4cf56db6', uid: 'aa8d7c6b-5a49-4382-9170-f6e5d4c3b2ff' }],
+  }),
   spec: podSpec(
     [
       container('app', 'nginx:1.25', {
@@ -282,11 +285,13 @@ const sidecar = {
         }, 'kube-api-access-h5r8t'),
       ],
       volumes: [{ emptyDir: {}, name: 'logs' }],
+      priorityClassName: 'high',
+      readinessGates: [{ conditionType: 'example.com/feature-ready' }, { conditionType: 'example.com/lb-ready' }],
     },
     'kube-api-access-h5r8t',
   ),
   status: {
-    conditions: conditions(-7200),
+    conditions: [...conditions(-7200), { lastProbeTime: null, lastTransitionTime: t(-7000), status: 'True', type: 'example.com/feature-ready' }],
     containerStatuses: [
       {
         containerID: cid('c3d4'),
@@ -477,6 +482,10 @@ const web = {
             { name: 'POD_IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } },
             { name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } },
             { name: 'MULTI', value: 'first\nsecond' },
+            { name: 'LONG', value: 'a value that is long enough to be folded by the YAML emitter because it goes past eighty columns' },
+            { name: 'MEM_LIMIT', valueFrom: { resourceFieldRef: { containerName: 'app', divisor: '1Mi', resource: 'limits.memory' } } },
+            { name: 'CPU_LIMIT', valueFrom: { resourceFieldRef: { containerName: 'app', divisor: '1', resource: 'limits.cpu' } } },
+            { name: 'POD_LABELS', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.labels' } } },
           ],
           envFrom: [{ configMapRef: { name: 'cfg' } }, { prefix: 'DB_', secretRef: { name: 'creds' } }],
           livenessProbe: {
@@ -788,6 +797,11 @@ const events = [
   ev(terminating, 'Killing', 'Normal', 'Stopping container sleeper', { first: -5, fieldPath: 'spec.containers{sleeper}' }),
   ev(web, 'Unhealthy', 'Warning', 'Readiness probe failed: Get "http://10.244.1.12:8080/healthz": dial tcp 10.244.1.12:8080: connect: connection refused', { first: -10995, last: -10989, count: 3, fieldPath: 'spec.containers{app}' }),
   { ...ev(services[2], 'Type', 'Normal', 'ClusterIP -> NodePort', { first: -9000, component: 'service-controller' }) },
+  (() => {
+    // An events.k8s.io event with a series, as core/v1 shows it: no first/lastTimestamp, no count.
+    const e = schedEvent(web, -300, 2000);
+    return { ...e, action: 'Sync', message: 'Pod web synced with the load balancer', reason: 'Synced', reportingComponent: 'example.com/lb-controller', reportingInstance: 'lb-controller-7f9c', series: { count: 4, lastObservedTime: tm(-20, 3000) } };
+  })(),
 ];
 // Events keep etcd (name) order in list responses, like the API server.
 events.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
@@ -940,7 +954,51 @@ const nodes = [
   },
 ];
 
-const pods = [nginx, crash, initPod, sidecar, terminating, done, badImage, web, pending];
+const evicted = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: meta('evicted', 'a1b2c3d4-e5f6-4718-9293-a4b5c6d7e8aa', -5400, { labels: { run: 'evicted' } }),
+  spec: podSpec([container('hog', 'busybox:1.36', { command: ['sh', '-c', 'tail /dev/zero'] }, 'kube-api-access-z9x8c')], {}, 'kube-api-access-z9x8c'),
+  status: {
+    conditions: [
+      { lastProbeTime: null, lastTransitionTime: t(-600), message: 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 90Mi.', reason: 'TerminationByKubelet', status: 'True', type: 'DisruptionTarget' },
+      { lastProbeTime: null, lastTransitionTime: t(-590), status: 'False', type: 'PodReadyToStartContainers' },
+      { lastProbeTime: null, lastTransitionTime: t(-5400), status: 'True', type: 'Initialized' },
+      { lastProbeTime: null, lastTransitionTime: t(-590), reason: 'PodFailed', status: 'False', type: 'Ready' },
+      { lastProbeTime: null, lastTransitionTime: t(-590), reason: 'PodFailed', status: 'False', type: 'ContainersReady' },
+      { lastProbeTime: null, lastTransitionTime: t(-5400), status: 'True', type: 'PodScheduled' },
+    ],
+    containerStatuses: [
+      {
+        image: 'docker.io/library/busybox:1.36',
+        imageID: BUSYBOX_IMAGE_ID,
+        lastState: {},
+        name: 'hog',
+        ready: false,
+        restartCount: 0,
+        started: false,
+        state: {
+          terminated: {
+            exitCode: 137,
+            finishedAt: null,
+            message: 'The container could not be located when the pod was terminated',
+            reason: 'ContainerStatusUnknown',
+            startedAt: null,
+          },
+        },
+      },
+    ],
+    hostIP: HOST_IP,
+    hostIPs: [{ ip: HOST_IP }],
+    message: 'The node was low on resource: memory. Threshold quantity: 100Mi, available: 90Mi. Container hog was using 3Gi, request is 0, has larger consumption of memory. ',
+    phase: 'Failed',
+    qosClass: 'BestEffort',
+    reason: 'Evicted',
+    startTime: t(-5400),
+  },
+};
+
+const pods = [nginx, crash, initPod, sidecar, terminating, done, badImage, web, pending, evicted];
 pods.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
 
 const out = { pods, services, endpoints, endpointslices, events, configmaps, secrets, namespaces, nodes };

@@ -67,7 +67,7 @@ const onlyNginx = (o) => ({ ...o, pods: o.pods.filter((p) => p.metadata.name ===
 
 /** name → kubectl args (after the --server flags), and optional object / watch overrides. */
 const CASES = [
-  ...['bad-image', 'big', 'crash', 'init-demo', 'job-done', 'nginx', 'sidecar-demo', 'sleeper', 'web'].map((p) => ({
+  ...['bad-image', 'big', 'crash', 'evicted', 'init-demo', 'job-done', 'nginx', 'sidecar-demo', 'sleeper', 'web'].map((p) => ({
     name: `describe-pod-${p}`,
     args: ['describe', 'pod', p],
   })),
@@ -92,6 +92,8 @@ const CASES = [
   { name: 'get-pod-nginx-yaml', args: ['get', 'pod', 'nginx', '-o', 'yaml'] },
   { name: 'get-pod-web-yaml', args: ['get', 'pod', 'web', '-o', 'yaml'] },
   { name: 'get-pod-web-json', args: ['get', 'pod', 'web', '-o', 'json'] },
+  { name: 'get-pod-init-demo-yaml', args: ['get', 'pod', 'init-demo', '-o', 'yaml'] },
+  { name: 'get-pod-sidecar-demo-yaml', args: ['get', 'pod', 'sidecar-demo', '-o', 'yaml'] },
   { name: 'get-cm-tricky-yaml', args: ['get', 'configmap', 'tricky', '-o', 'yaml'] },
   { name: 'get-cm-tricky-json', args: ['get', 'configmap', 'tricky', '-o', 'json'] },
   ...['ctrl', 'del', 'bom'].map((x) => ({ name: `get-cm-tricky-${x}-yaml`, args: ['get', 'configmap', `tricky-${x}`, '-o', 'yaml'] })),

@@ -19,7 +19,7 @@ const eventsFor = (events: Obj[], obj: Obj) =>
   );
 
 describe('describe pod matches kubectl v1.32', () => {
-  for (const name of ['bad-image', 'big', 'crash', 'init-demo', 'job-done', 'nginx', 'sidecar-demo', 'sleeper', 'web']) {
+  for (const name of ['bad-image', 'big', 'crash', 'evicted', 'init-demo', 'job-done', 'nginx', 'sidecar-demo', 'sleeper', 'web']) {
     it(name, () => {
       const g = loadGolden(`describe-pod-${name}`);
       const pod = g.objects.pods.find((p: Obj) => p.metadata.name === name);

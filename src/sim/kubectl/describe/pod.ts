@@ -243,30 +243,14 @@ function describeContainerEnvFrom(c: Container, w: PrefixWriter): void {
 }
 
 /**
- * EnvValueRetriever: kubectl resolves a fieldRef locally with fieldpath.ExtractFieldPathAsString,
- * which only knows metadata fields; status.* / spec.* refs print an empty value.
+ * EnvValueRetriever: kubectl converts the fieldRef with its scheme's field-label conversion, which
+ * only knows metadata.name and metadata.namespace; every other path (status.podIP,
+ * metadata.labels, spec.nodeName, ...) prints an empty value before "(v1:<path>)".
  */
 function resolveFieldRef(pod: Pod | undefined, e: EnvVar): string {
-  if (!pod) return '';
   const path = e.valueFrom?.fieldRef?.fieldPath ?? '';
-  const m = pod.metadata ?? {};
-  const fmtMap = (o: Record<string, string> | undefined) =>
-    Object.keys(o ?? {})
-      .sort()
-      .map((k) => `${k}=${JSON.stringify(o![k])}`)
-      .join('\n');
-  switch (path) {
-    case 'metadata.name':
-      return m.name ?? '';
-    case 'metadata.namespace':
-      return m.namespace ?? '';
-    case 'metadata.uid':
-      return m.uid ?? '';
-    case 'metadata.labels':
-      return fmtMap(m.labels);
-    case 'metadata.annotations':
-      return fmtMap(m.annotations);
-  }
+  if (path === 'metadata.name') return pod?.metadata?.name ?? '';
+  if (path === 'metadata.namespace') return pod?.metadata?.namespace ?? '';
   return '';
 }
 

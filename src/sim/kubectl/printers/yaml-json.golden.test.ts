@@ -16,6 +16,8 @@ describe('-o yaml matches kubectl v1.32', () => {
   const cases: [string, (o: Record<string, Obj[]>) => string][] = [
     ['get-pod-nginx-yaml', (o) => toYAML(find(o.pods, 'nginx'))],
     ['get-pod-web-yaml', (o) => toYAML(find(o.pods, 'web'))],
+    ['get-pod-init-demo-yaml', (o) => toYAML(find(o.pods, 'init-demo'))],
+    ['get-pod-sidecar-demo-yaml', (o) => toYAML(find(o.pods, 'sidecar-demo'))],
     ['get-cm-tricky-yaml', (o) => toYAML(find(o.configmaps, 'tricky'))],
     ['get-cm-tricky-ctrl-yaml', (o) => toYAML(find(o.configmaps, 'tricky-ctrl'))],
     ['get-cm-tricky-bom-yaml', (o) => toYAML(find(o.configmaps, 'tricky-bom'))],
