@@ -24,8 +24,8 @@ const AGGREGATE_MAX = 10;
 const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
 
 interface SimilarRecord {
-  times: number[];
-  eventName?: string;
+  /** Distinct messages seen in the window, with when each was last seen. */
+  messages: Map<string, number>;
 }
 
 export class EventRecorder {
@@ -48,13 +48,14 @@ export class EventRecorder {
 
     // EventAggregator: key on everything but the message.
     const aggKey = `${objId}|${type}|${reason}|${srcId}`;
-    const sim = this.similar.get(aggKey) ?? { times: [] };
-    sim.times = sim.times.filter((t) => now - t < AGGREGATE_WINDOW_MS);
-    sim.times.push(now);
+    const sim = this.similar.get(aggKey) ?? { messages: new Map<string, number>() };
+    for (const [m, t] of sim.messages) if (now - t >= AGGREGATE_WINDOW_MS) sim.messages.delete(m);
+    sim.messages.set(message, now);
     this.similar.set(aggKey, sim);
     let msg = message;
     let dedupKey = `${aggKey}|${message}`;
-    if (sim.times.length > AGGREGATE_MAX) {
+    // Only many *different* messages for one reason are combined; repeats just count up.
+    if (sim.messages.size > AGGREGATE_MAX) {
       msg = `(combined from similar events): ${message}`;
       dedupKey = `${aggKey}|(combined)`;
     }

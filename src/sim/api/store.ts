@@ -93,7 +93,8 @@ export class ObjectStore {
     return out;
   }
 
-  create(obj: KubeObject): KubeObject {
+  /** `at` backdates creationTimestamp (for objects that existed before the simulation started). */
+  create(obj: KubeObject, at?: number): KubeObject {
     const kind = obj.kind!;
     const o = clone(obj);
     const meta = (o.metadata ??= {});
@@ -112,7 +113,7 @@ export class ObjectStore {
       }
     }
     meta.uid = this.prng.uuid();
-    meta.creationTimestamp = rfc3339(this.clock.now());
+    meta.creationTimestamp = rfc3339(at ?? this.clock.now());
     meta.resourceVersion = String(++this.rv);
     this.objects.set(k, o);
     this.emit('ADDED', o);

@@ -105,5 +105,5 @@ export interface ImageService {
   /** Present images by normalized name. */
   imagePresent(ref: string): boolean;
   /** Pull; `done` runs when the pull finishes (virtual time), with the digest and size, or the CRI error. */
-  pullImage(raw: string, done: (r: { ok: true; imageRef: string; size: number; durationMs: number } | { ok: false; error: string }) => void): void;
+  pullImage(raw: string, done: (r: { ok: true; imageRef: string; size: number; pullMs: number; totalMs: number } | { ok: false; error: string }) => void): void;
 }

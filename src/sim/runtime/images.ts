@@ -46,7 +46,7 @@ export class NodeImageStore implements ImageService {
     this.queueFreeAt = finish;
     this.clock.at(finish, () => {
       this.present.add(ref.normalized);
-      done({ ok: true, imageRef: `${ref.repository}@sha256:${found.tag.digest}`, size: found.tag.size, durationMs: finish - now });
+      done({ ok: true, imageRef: `${ref.repository}@sha256:${found.tag.digest}`, size: found.tag.size, pullMs, totalMs: finish - now });
     });
   }
 }

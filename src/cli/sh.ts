@@ -1,0 +1,64 @@
+/**
+ * `podlab sh`: feed a script to a fresh simulated workstation and print the transcript — `$ `
+ * and each command, then exactly what the terminal shows. Node-only glue: the home folder is read
+ * from the real disk here and handed to the engine as plain data.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Cluster, DEFAULT_START } from '../sim/cluster';
+import { Workstation } from '../sim/workstation/workstation';
+import { HomeFiles, type HostFolder } from '../sim/workstation/files';
+import { driveHeadless, UNBOUNDED_WAIT_LIMIT_MS } from '../sim/workstation/driver';
+import { splitScript } from '../sim/workstation/script';
+
+export interface ShellOptions {
+  seed: number;
+  start?: number;
+  home?: string;
+}
+
+export function hostFolder(dir: string): HostFolder {
+  const root = resolve(dir);
+  const abs = (p: string) => join(root, p);
+  return {
+    read: (p) => {
+      try {
+        return readFileSync(abs(p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    isDir: (p) => {
+      try {
+        return statSync(abs(p)).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    list: (p) => {
+      try {
+        return readdirSync(abs(p));
+      } catch {
+        return [];
+      }
+    },
+  };
+}
+
+/** Run a script; returns the exit status of the last command. `write` receives the transcript. */
+export function runShell(src: string, o: ShellOptions, write: (s: string) => void): number {
+  const cluster = new Cluster({ seed: o.seed, start: o.start ?? DEFAULT_START, traceLogs: false });
+  const files = new HomeFiles(o.home ? hostFolder(o.home) : undefined);
+  const ws = new Workstation(cluster, files, { out: write, err: write });
+  let status = 0;
+  for (const unit of splitScript(src)) {
+    if (unit.kind !== 'command') {
+      write(unit.lines[0] + '\n');
+      continue;
+    }
+    write(`$ ${unit.lines[0]}\n`);
+    for (const l of unit.lines.slice(1)) write(`> ${l}\n`);
+    status = driveHeadless(ws.run(unit.text), cluster, () => write(`^C\npodlab: stopped after ${UNBOUNDED_WAIT_LIMIT_MS / 60000} minutes of virtual time; bound waiting commands with "timeout N"\n`));
+  }
+  return status;
+}
