@@ -308,8 +308,20 @@ export class Workstation {
 
 /** GNU grep's basics: PATTERN [FILE...], -v, -i, -c, -n, -E (patterns are JavaScript regexes close to ERE). */
 function grep(args: string[], stdin: string | undefined, files: HomeFiles, io: TerminalIO): number {
-  const flags = args.filter((a) => /^-[a-zA-Z]+$/.test(a)).join('');
-  const rest = args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
+  let after = 0;
+  let before = 0;
+  let flags = '';
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const ctx = a.match(/^-([ABC])(\d*)$/);
+    if (ctx) {
+      const n = Number(ctx[2] || args[++i]);
+      if (ctx[1] !== 'B') after = n;
+      if (ctx[1] !== 'A') before = n;
+    } else if (/^-[a-zA-Z]+$/.test(a)) flags += a.slice(1);
+    else rest.push(a);
+  }
   const [pattern, ...paths] = rest;
   if (pattern === undefined) {
     io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
@@ -319,7 +331,7 @@ function grep(args: string[], stdin: string | undefined, files: HomeFiles, io: T
   try {
     re = new RegExp(flags.includes('E') ? pattern : pattern.replace(/\\\|/g, '|'), flags.includes('i') ? 'i' : '');
   } catch {
-    io.err(`grep: Unmatched ( or \\(\n`);
+    io.err('grep: Unmatched ( or \\(\n');
     return 2;
   }
   const inputs = paths.length ? paths.map((p) => ({ name: p, text: files.read(p) })) : [{ name: '(standard input)', text: stdin ?? '' }];
@@ -331,14 +343,23 @@ function grep(args: string[], stdin: string | undefined, files: HomeFiles, io: T
     }
     const lines = inp.text.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
-    let count = 0;
-    lines.forEach((l, i) => {
-      if (re.test(l) !== flags.includes('v')) {
-        count++;
-        if (!flags.includes('c')) io.out(`${paths.length > 1 ? inp.name + ':' : ''}${flags.includes('n') ? `${i + 1}:` : ''}${l}\n`);
-      }
-    });
+    const hits = lines.map((l) => re.test(l) !== flags.includes('v'));
+    const count = hits.filter(Boolean).length;
     if (flags.includes('c')) io.out(`${count}\n`);
+    else {
+      // Lines to print: matches plus their -A/-B context; gaps between groups print `--`.
+      const show = new Set<number>();
+      hits.forEach((h, i) => {
+        if (!h) return;
+        for (let j = Math.max(0, i - before); j <= Math.min(lines.length - 1, i + after); j++) show.add(j);
+      });
+      let last = -1;
+      for (const i of [...show].sort((a, b) => a - b)) {
+        if ((after || before) && last >= 0 && i > last + 1) io.out('--\n');
+        io.out(`${paths.length > 1 ? inp.name + ':' : ''}${flags.includes('n') ? `${i + 1}:` : ''}${lines[i]}\n`);
+        last = i;
+      }
+    }
     matched += count;
   }
   return matched ? 0 : 1;
