@@ -4,6 +4,7 @@
  * prefix wins, as in the kernel's mount table.
  */
 import { FsError, FsTree, normalize, type FsNode } from './fs';
+import { bumpGeneration } from './fs';
 
 export interface Mount {
   path: string;
@@ -69,6 +70,7 @@ export class ContainerFs {
   }
 
   mkdir(path: string, parents = false): void {
+    bumpGeneration();
     const { tree, rel, readOnly } = this.resolve(path);
     if (readOnly) throw new FsError('EROFS', path);
     if (parents) {
@@ -81,6 +83,7 @@ export class ContainerFs {
   }
 
   unlink(path: string, recursive = false): void {
+    bumpGeneration();
     const { tree, rel, readOnly } = this.resolve(path);
     if (readOnly) throw new FsError('EROFS', path);
     const { dir, name } = tree.parentOf(rel);

@@ -33,7 +33,18 @@ export function splitPath(p: string): string[] {
   return p.split('/').filter((s) => s && s !== '.');
 }
 
+/** Bumped by every write to any tree: caches keyed on file contents (PATH lookups) check it. */
+export let fsGeneration = 0;
+
+export function bumpGeneration(): void {
+  fsGeneration++;
+}
+
+const CLEAN_ABSOLUTE = /^(\/[^/.][^/]*|\/\.[^/.][^/]*)+$/;
+
 export function normalize(p: string, cwd = '/'): string {
+  // Hot path (every PATH lookup): an absolute path with no empty, `.` or `..` segments is already normal.
+  if (CLEAN_ABSOLUTE.test(p) || p === '/') return p;
   const abs = p.startsWith('/') ? p : `${cwd}/${p}`;
   const out: string[] = [];
   for (const s of abs.split('/')) {
@@ -80,6 +91,7 @@ export class FsTree {
   }
 
   mkdirp(rel: string, mtime: number): FsNode & { type: 'dir' } {
+    fsGeneration++;
     let n: FsNode = this.root;
     for (const s of splitPath(rel)) {
       if (n.type !== 'dir') throw new FsError('ENOTDIR', rel);
@@ -102,6 +114,7 @@ export class FsTree {
   }
 
   writeFile(rel: string, data: string, mtime: number, createParents = false, append = false): void {
+    fsGeneration++;
     const { dir, name } = this.parentOf(rel, createParents, mtime);
     const cur = dir.children.get(name);
     if (cur && cur.type === 'dir') throw new FsError('EISDIR', rel);

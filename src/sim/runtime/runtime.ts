@@ -8,7 +8,7 @@ import type { Prng } from '../clock/prng';
 import type { Trace } from '../trace/trace';
 import { CriError, type ContainerConfig, type CriContainerStatus, type ExecResult, type LogLine, type PodSandboxConfig, type RuntimeEvent, type RuntimeService } from './cri';
 import { ContainerFs } from './containerfs';
-import { FsTree, normalize } from './fs';
+import { FsTree, fsGeneration, normalize } from './fs';
 import { Kernel } from './kernel';
 import { LineSink, Pipe, type Writable } from './pipe';
 import { PidNamespace, type Process, type ProcessHost, type Program } from './process';
@@ -314,7 +314,7 @@ export class SimContainerRuntime implements RuntimeService {
       hostname: sb.config.hostname,
       fs,
       now: () => this.clock.now(),
-      resolveProgram: (name, path) => resolveProgram(fs, name, path),
+      resolveProgram: cachedResolver(fs),
       services: { shellHooks: this.shellHooks, net: sb.net, programs: ALL_PROGRAMS },
     };
     return host;
@@ -322,6 +322,21 @@ export class SimContainerRuntime implements RuntimeService {
 }
 
 const devNullW: Writable = { write() {} };
+
+/** PATH lookups per container, remembered until any file changes (a shell loop resolves `date` every second). */
+function cachedResolver(fs: ContainerFs): ProcessHost['resolveProgram'] {
+  let gen = -1;
+  const cache = new Map<string, ReturnType<typeof resolveProgram>>();
+  return (name, path) => {
+    if (gen !== fsGeneration) {
+      cache.clear();
+      gen = fsGeneration;
+    }
+    const key = `${name}\0${path}`;
+    if (!cache.has(key)) cache.set(key, resolveProgram(fs, name, path));
+    return cache.get(key);
+  };
+}
 
 /** Find an executable by name or path; a script starting with #! runs its interpreter. */
 export function resolveProgram(fs: ContainerFs, name: string, path: string): { path: string; program: Program } | undefined {
