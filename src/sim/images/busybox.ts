@@ -2,7 +2,10 @@
 import type { ImageSpec } from './types';
 import { pseudoDigest } from './digest';
 
-const APPLETS = ['sh', 'ash', 'cat', 'date', 'echo', 'env', 'false', 'hostname', 'id', 'ls', 'mkdir', 'printenv', 'printf', 'rm', 'sleep', 'test', '[', 'touch', 'true', 'uname', 'whoami'];
+const APPLETS = [
+  'sh', 'ash', 'cat', 'date', 'echo', 'env', 'false', 'hostname', 'id', 'ls', 'mkdir', 'printenv', 'printf', 'rm', 'sleep', 'test', '[', 'touch', 'true', 'uname', 'whoami',
+  'head', 'tail', 'wc',
+];
 
 const tag = (t: string, size: number, pullMs: number) => ({ digest: pseudoDigest(`busybox:${t}`), size, pullMs });
 

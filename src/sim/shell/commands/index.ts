@@ -3,6 +3,7 @@ import type { Program } from '../../runtime/process';
 import { date, sleep } from './time';
 import { cat, ls, mkdir, rm, touch } from './files';
 import { env, hostname, id, printenv, uname, whoami } from './system';
+import { head, tail, wc } from './headtail';
 import { sh } from '../sh';
 import { BUILTINS } from '../builtins';
 
@@ -36,6 +37,9 @@ export const PROGRAMS: Record<string, Program> = {
   id,
   whoami,
   uname,
+  head,
+  tail,
+  wc,
   echo: fromBuiltin('echo'),
   printf: fromBuiltin('printf'),
   true: fromBuiltin('true'),

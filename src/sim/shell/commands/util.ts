@@ -1,6 +1,8 @@
 /** Helpers shared by the busybox-style commands. */
 import type { Process, Syscall, SyscallResult } from '../../runtime/process';
 import { ERRNO_TEXT, FsError, normalize } from '../../runtime/fs';
+import { Pipe } from '../../runtime/pipe';
+import { USAGE } from './usage';
 
 export type Gen<T> = Generator<Syscall, T, SyscallResult>;
 
@@ -43,4 +45,204 @@ export function* readAll(p: Process): Gen<string> {
 export function usage(p: Process, text: string): number {
   p.fds.stderr.write(`BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\n${text}\n`);
   return 1;
+}
+
+/** Parsed command line: options by letter (repeatable ones keep every value) and operands. */
+export interface Opts {
+  flags: Map<string, string[]>;
+  args: string[];
+  has(c: string): boolean;
+  /** Last value given for an option taking an argument. */
+  get(c: string): string | undefined;
+  all(c: string): string[];
+}
+
+/**
+ * glibc getopt as busybox applets use it: `spec` is the optstring ("n:c:qv"); options and operands
+ * may interleave (GNU permutation) unless `spec` starts with '+'; `--` ends options; a lone `-` is
+ * an operand. On a bad option prints glibc's message and busybox's usage, returning undefined.
+ * `long` maps GNU long options the applet knows to their short letter.
+ */
+export function getopt(p: Process, spec: string, long: Record<string, string> = {}): Opts | undefined {
+  const posix = spec.startsWith('+');
+  const s = posix ? spec.slice(1) : spec;
+  const takes = (c: string) => s[s.indexOf(c) + 1] === ':';
+  const flags = new Map<string, string[]>();
+  const args: string[] = [];
+  const add = (c: string, v: string) => flags.set(c, [...(flags.get(c) ?? []), v]);
+  const argv = p.argv.slice(1);
+  const name = appletName(p);
+  const bad = (msg: string) => {
+    p.fds.stderr.write(`${name}: ${msg}\n`);
+    showUsage(p);
+    return undefined;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      args.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const [ln, val] = a.slice(2).split(/=(.*)/s, 2);
+      const hits = Object.keys(long).filter((k) => k === ln || k.startsWith(ln));
+      const key = hits.includes(ln) ? ln : hits.length === 1 ? hits[0] : undefined;
+      if (!key) return bad(`unrecognized option '${a}'`);
+      const c = long[key];
+      if (takes(c)) {
+        const v = val ?? argv[++i];
+        if (v === undefined) return bad(`option '--${key}' requires an argument`);
+        add(c, v);
+      } else add(c, '');
+      continue;
+    }
+    if (a.length < 2 || a[0] !== '-') {
+      if (posix) {
+        args.push(...argv.slice(i));
+        break;
+      }
+      args.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (c === ':' || !s.includes(c)) return bad(`invalid option -- '${c}'`);
+      if (takes(c)) {
+        const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
+        if (v === undefined) return bad(`option requires an argument -- '${c}'`);
+        add(c, v);
+        break;
+      }
+      add(c, '');
+    }
+  }
+  return {
+    flags,
+    args,
+    has: (c) => flags.has(c),
+    get: (c) => flags.get(c)?.at(-1),
+    all: (c) => flags.get(c) ?? [],
+  };
+}
+
+/** busybox's bb_show_usage: banner and the applet's usage text on stderr; the caller exits 1. */
+export function showUsage(p: Process): number {
+  const name = appletName(p);
+  const text = USAGE[name];
+  return usage(p, text === undefined ? `Usage: ${name}` : `Usage: ${name} ${text}`);
+}
+
+/**
+ * Reads a pipe line by line as data arrives (so filters stream), keeping each line's '\n'; the
+ * last line may lack one. `next()` returns null at EOF.
+ */
+export class LineReader {
+  private buf = '';
+  private eof = false;
+  constructor(private readonly pipe: Pipe | undefined) {}
+
+  *next(): Generator<Syscall, string | null, SyscallResult> {
+    for (;;) {
+      const i = this.buf.indexOf('\n');
+      if (i >= 0) {
+        const line = this.buf.slice(0, i + 1);
+        this.buf = this.buf.slice(i + 1);
+        return line;
+      }
+      if (this.eof || !this.pipe) {
+        const rest = this.buf;
+        this.buf = '';
+        return rest ? rest : null;
+      }
+      const r = yield { op: 'read', pipe: this.pipe };
+      if (!r || !('data' in r)) continue;
+      if (r.data === null) this.eof = true;
+      else this.buf += r.data;
+    }
+  }
+}
+
+/** Lines of a file's text, or of stdin as they arrive, through one interface. */
+export function linesOf(p: Process, text: string | undefined): AsyncLines {
+  if (text !== undefined) {
+    const lines = splitLines(text);
+    let i = 0;
+    // eslint-disable-next-line require-yield
+    return { *next() { return i < lines.length ? lines[i++] : null; } };
+  }
+  return new LineReader(p.fds.stdin);
+}
+
+export interface AsyncLines {
+  next(): Generator<Syscall, string | null, SyscallResult>;
+}
+
+/** Split text into lines keeping each terminator, so output reproduces input exactly. */
+export function splitLines(text: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const j = text.indexOf('\n', i);
+    if (j < 0) {
+      out.push(text.slice(i));
+      break;
+    }
+    out.push(text.slice(i, j + 1));
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Input for a filter: each operand's content (`-` or none means stdin), or an error already
+ * reported as busybox's `applet: NAME: No such file or directory`. Stdin is read to EOF.
+ */
+export function* inputs(p: Process, files: string[]): Generator<Syscall, Array<{ name: string; text?: string }>, SyscallResult> {
+  const list = files.length ? files : ['-'];
+  const res: Array<{ name: string; text?: string }> = [];
+  for (const f of list) {
+    if (f === '-') {
+      res.push({ name: 'standard input', text: yield* readAll(p) });
+      continue;
+    }
+    try {
+      res.push({ name: f, text: p.host.fs.readFile(abs(p, f)) });
+    } catch (e) {
+      fail(p, `${f}: ${errText(e)}`);
+      res.push({ name: f });
+    }
+  }
+  return res;
+}
+
+/** Read one file, or report it busybox-style (`applet: can't open 'F': ...`). */
+export function readOrFail(p: Process, f: string): string | undefined {
+  try {
+    return p.host.fs.readFile(abs(p, f));
+  } catch (e) {
+    fail(p, `can't open '${f}': ${errText(e)}`);
+    return undefined;
+  }
+}
+
+/**
+ * True when nothing can read what we write to stdout any more: stdout is a pipe and no live
+ * process in our PID namespace holds it as stdin. Stands in for EPIPE/SIGPIPE, which the pipe
+ * model lacks, so `yes | head -1` ends.
+ */
+export function stdoutBroken(p: Process): boolean {
+  const o = p.fds.stdout;
+  if (!(o instanceof Pipe)) return false;
+  for (const q of p.ns.procs.values()) if (q.alive && q.fds.stdin === o) return false;
+  return true;
+}
+
+/** Bytes the UTF-8 encoding of `s` takes (what `wc -c`, `ls -l` and `du` count). */
+export function utf8Len(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
