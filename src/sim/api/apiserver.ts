@@ -37,6 +37,14 @@ export class ApiServer {
   prepare(obj: KubeObject, opts: WriteOptions = {}): KubeObject {
     const ns = CLUSTER_SCOPED.has(obj.kind!) ? '' : obj.metadata?.namespace ?? 'default';
     const defaulted = applyDefaults(obj, { prng: this.prng, namespace: ns });
+    // BeforeCreate: a generated name is chosen before validation sees the object.
+    const meta = defaulted.metadata;
+    if (meta && !meta.name && meta.generateName) {
+      let name: string;
+      do name = meta.generateName + this.prng.nameSuffix();
+      while (this.store.peek(defaulted.kind!, ns || undefined, name));
+      meta.name = name;
+    }
     if (!CLUSTER_SCOPED.has(obj.kind!)) defaulted.metadata = { ...defaulted.metadata, namespace: ns };
     const errs = validateObject(defaulted, { positionOf: opts.positionOf });
     if (errs.length) throw invalid(obj.kind!, obj.metadata?.name ?? obj.metadata?.generateName ?? '', errs);
