@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { runShell, type ShellOptions } from './sh';
 import { runBench } from './bench';
+import { scriptFromTranscript } from '../sim/workstation/transcript';
 
 function usage(): never {
   process.stderr.write('usage: podlab sh [--seed N] [--start ISO-8601] [--home DIR] [SCRIPT]\n       podlab bench\n');
@@ -55,6 +56,13 @@ if (cmd === 'sh') {
   } catch (e) {
     process.stderr.write(`podlab: cannot read ${o.script ?? 'stdin'}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
     process.exit(2);
+  }
+  // A transcript (lines starting with `$ `) is replayed: its commands are read back out of it.
+  if (/^\$ /m.test(src)) {
+    const t = scriptFromTranscript(src);
+    src = t.script;
+    if (t.options.seed !== undefined && !rest.some((a) => a.startsWith('--seed'))) o.seed = t.options.seed;
+    if (t.options.start && o.start === undefined) o.start = Date.parse(t.options.start);
   }
   const code = runShell(src, o, (s) => process.stdout.write(s));
   process.exitCode = code;
