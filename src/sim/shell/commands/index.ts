@@ -4,6 +4,9 @@ import { date, sleep } from './time';
 import { cat, ls, mkdir, rm, touch } from './files';
 import { env, hostname, id, printenv, uname, whoami } from './system';
 import { head, tail, wc } from './headtail';
+import { grep } from './grep';
+import { cut, sort, tee, tr, uniq } from './filters';
+import { basename, dirname, seq, which, yes } from './gen';
 import { sh } from '../sh';
 import { BUILTINS } from '../builtins';
 
@@ -40,6 +43,19 @@ export const PROGRAMS: Record<string, Program> = {
   head,
   tail,
   wc,
+  grep,
+  egrep: grep,
+  fgrep: grep,
+  cut,
+  tr,
+  sort,
+  uniq,
+  tee,
+  seq,
+  yes,
+  basename,
+  dirname,
+  which,
   echo: fromBuiltin('echo'),
   printf: fromBuiltin('printf'),
   true: fromBuiltin('true'),
