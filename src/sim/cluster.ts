@@ -13,6 +13,8 @@ import { Scheduler } from './scheduler/scheduler';
 import { Kubelet, NODE_IP, NODE_NAME } from './kubelet/kubelet';
 import type { KubeObject } from './api/types';
 import { rfc3339 } from './api/time';
+import { ClusterNetwork } from './net/network';
+import { EndpointsController } from './net/endpoints-controller';
 
 export interface ClusterOptions {
   seed: number;
@@ -36,6 +38,8 @@ export class Cluster {
   readonly api: ApiServer;
   readonly scheduler: Scheduler;
   readonly kubelet: Kubelet;
+  readonly network: ClusterNetwork;
+  readonly endpoints: EndpointsController;
 
   constructor(opts: ClusterOptions) {
     this.clock = new VirtualClock(opts.start);
@@ -54,6 +58,9 @@ export class Cluster {
     this.bootstrap(opts.start - CLUSTER_AGE_MS, nodeLabels);
     this.scheduler = new Scheduler(this.clock, this.store, this.events, NODE_NAME, nodeLabels);
     this.kubelet = new Kubelet(this.clock, this.prng, this.store, this.events, this.trace);
+    this.network = new ClusterNetwork(this.clock, this.store);
+    this.kubelet.runtime.network = this.network;
+    this.endpoints = new EndpointsController(this.clock, this.store);
   }
 
   now(): number {

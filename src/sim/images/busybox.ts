@@ -5,6 +5,7 @@ import { pseudoDigest } from './digest';
 const APPLETS = [
   'sh', 'ash', 'cat', 'date', 'echo', 'env', 'false', 'hostname', 'id', 'ls', 'mkdir', 'printenv', 'printf', 'rm', 'sleep', 'test', '[', 'touch', 'true', 'uname', 'whoami',
   'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'cut', 'tr', 'sort', 'uniq', 'tee', 'seq', 'yes', 'basename', 'dirname', 'which',
+  'wget', 'nc', 'nslookup', 'ip',
 ];
 
 const tag = (t: string, size: number, pullMs: number) => ({ digest: pseudoDigest(`busybox:${t}`), size, pullMs });

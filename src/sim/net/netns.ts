@@ -4,6 +4,7 @@
  * EADDRINUSE, exactly the error the real program reports.
  */
 import type { Process } from '../runtime/process';
+import type { TcpSocket } from './tcp';
 
 export interface HttpRequest {
   method: string;
@@ -24,6 +25,12 @@ export interface Listener {
   process: Process;
   /** HTTP servers answer requests; plain TCP listeners (handle undefined) only accept connections. */
   handleHttp?: (req: HttpRequest) => HttpResponse;
+  /**
+   * Plain TCP servers (nc -l, redis-like programs) get the server side of each new connection
+   * here (see tcp.ts). A listener with only handleHttp still accepts raw TCP: the cluster network
+   * parses the request bytes and writes the HTTP response back (net/http-bridge.ts).
+   */
+  onConnect?: (conn: TcpSocket) => void;
 }
 
 export class NetNamespace {

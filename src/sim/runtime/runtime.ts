@@ -13,6 +13,7 @@ import { Kernel } from './kernel';
 import { LineSink, Pipe, type Writable } from './pipe';
 import { PidNamespace, type Process, type ProcessHost, type Program } from './process';
 import { NetNamespace } from '../net/netns';
+import type { ClusterNetwork } from '../net/network';
 import { findImage, parseImageRef } from '../images/catalogue';
 import type { ImageSpec } from '../images/types';
 import { PROGRAMS } from '../shell/commands';
@@ -56,6 +57,8 @@ export class SimContainerRuntime implements RuntimeService {
   private listeners = new Set<(e: RuntimeEvent) => void>();
   private imageTrees = new Map<string, FsTree>();
   readonly shellHooks: ShellHooks;
+  /** The cluster network every sandbox joins (set by the Cluster); programs reach it as services.network. */
+  network?: ClusterNetwork;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -87,6 +90,7 @@ export class SimContainerRuntime implements RuntimeService {
       sb.pause.user = '65535';
     }
     this.sandboxes.set(id, sb);
+    this.network?.attach(sb.net, config.namespace, config.name);
     return id;
   }
 
@@ -105,6 +109,7 @@ export class SimContainerRuntime implements RuntimeService {
     if (!sb) return;
     for (const cid of sb.containers) this.containers.delete(cid);
     this.sandboxes.delete(id);
+    if (this.network?.pod(sb.net.ip)?.net === sb.net) this.network.detach(sb.net.ip);
   }
 
   sandboxNet(id: string): NetNamespace | undefined {
@@ -315,7 +320,7 @@ export class SimContainerRuntime implements RuntimeService {
       fs,
       now: () => this.clock.now(),
       resolveProgram: cachedResolver(fs),
-      services: { shellHooks: this.shellHooks, net: sb.net, programs: ALL_PROGRAMS },
+      services: { shellHooks: this.shellHooks, net: sb.net, programs: ALL_PROGRAMS, network: this.network },
     };
     return host;
   }

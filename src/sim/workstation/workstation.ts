@@ -13,6 +13,7 @@ import { kubectl } from '../kubectl/kubectl';
 import { Parser, ShellSyntaxError } from '../shell/parser';
 import type { Command, List, Redir, Word } from '../shell/ast';
 import { HomeFiles } from './files';
+import { workstationCurl } from '../shell/commands/net/workstation-curl';
 
 export class Workstation {
   readonly env = new Map<string, string>([
@@ -161,6 +162,8 @@ export class Workstation {
     switch (name) {
       case 'kubectl':
         return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin });
+      case 'curl':
+        return yield* workstationCurl(args, this.cluster, io, this.files);
       case 'sleep': {
         const m = args[0]?.match(/^(\d+(?:\.\d+)?)([smhd]?)$/);
         if (!m) {

@@ -7,6 +7,7 @@ import { head, tail, wc } from './headtail';
 import { grep } from './grep';
 import { cut, sort, tee, tr, uniq } from './filters';
 import { basename, dirname, seq, which, yes } from './gen';
+import { NET_PROGRAMS } from './net';
 import { sh } from '../sh';
 import { BUILTINS } from '../builtins';
 
@@ -62,4 +63,5 @@ export const PROGRAMS: Record<string, Program> = {
   false: fromBuiltin('false'),
   test: fromBuiltin('test'),
   '[': fromBuiltin('['),
+  ...NET_PROGRAMS,
 };
