@@ -139,7 +139,13 @@ describe('cluster network', () => {
     c.advance(100);
     // -z closed without data: the listener saw an empty connection and exited.
     expect(got).toEqual({ code: 0, out: '' });
-    expect(exec(c, 'client', ['sh', '-c', `echo hello | nc ${podIP(c, 'web')} 80`]).out).toBe('');
+    // Bytes flow between two processes: the listener prints what the client sent.
+    got = undefined;
+    c.kubelet.runtime.exec(id, ['nc', '-l', '-p', '9000'], 600_000, (r) => void (got = 'timedOut' in r ? { code: -1, out: '' } : { code: r.exitCode, out: r.stdout }));
+    c.advance(100);
+    expect(exec(c, 'client', ['sh', '-c', `echo hello | nc ${sip} 9000`]).code).toBe(0);
+    c.advance(100);
+    expect(got).toEqual({ code: 0, out: 'hello\n' });
     const http = exec(c, 'client', ['sh', '-c', `printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc ${podIP(c, 'web')} 80`]);
     expect(http.out).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx\/1\.27\.3\r\n/);
   });
