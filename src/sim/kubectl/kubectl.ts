@@ -10,6 +10,9 @@ import { describe } from './cmd/describe';
 import { logs } from './cmd/logs';
 import { applyLike } from './cmd/apply';
 import { del } from './cmd/delete';
+import { run } from './cmd/run';
+import { expose } from './cmd/expose';
+import { exec } from './cmd/exec';
 
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
 
@@ -21,6 +24,9 @@ const VERBS: Record<string, Verb> = {
   create: (a, c) => applyLike('create', a, c),
   replace: (a, c) => applyLike('replace', a, c),
   delete: del,
+  run,
+  expose,
+  exec,
 };
 
 /** Every top-level command of kubectl v1.32 (for suggestions and for "not in Pod Lab yet"). */

@@ -208,36 +208,41 @@ export class SimContainerRuntime implements RuntimeService {
     return [...c.main.ns.procs.values()].filter((p) => p.alive || p.state === 'zombie');
   }
 
-  exec(id: string, cmd: string[], timeoutMs: number, done: (r: ExecResult | { timedOut: true }) => void): void {
+  /**
+   * Start a process in a running container with the caller's streams (kubectl exec, probes).
+   * Returns the process, or the runtime's error text when the container is not running or the
+   * binary is not in the image.
+   */
+  execStream(id: string, cmd: string[], io: { stdin?: Pipe; stdout: Writable; stderr: Writable }): { process: Process } | { error: string; notRunning?: boolean } {
     const c = this.containers.get(id);
-    if (!c?.main?.alive) {
-      this.clock.after(0, () => done({ exitCode: 126, stdout: '', stderr: `container not running (${id})` }));
-      return;
-    }
+    if (!c?.main?.alive) return { error: `container not running (${id})`, notRunning: true };
     const found = cmd.length ? c.host.resolveProgram(cmd[0], c.main.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
-    if (!found) {
-      const msg = `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown`;
-      this.clock.after(0, () => done({ exitCode: 126, stdout: '', stderr: msg }));
-      return;
-    }
+    if (!found) return { error: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown` };
+    const stdin = io.stdin ?? new Pipe();
+    if (!io.stdin) stdin.close();
+    const process = this.kernel.spawn({ argv: cmd, env: new Map(c.main.env), cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns: c.main.ns, program: found.program, fds: { stdin, stdout: io.stdout, stderr: io.stderr } });
+    return { process };
+  }
+
+  exec(id: string, cmd: string[], timeoutMs: number, done: (r: ExecResult | { timedOut: true }) => void): void {
     let stdout = '';
     let stderr = '';
-    const o: Writable = { write: (t) => void (stdout += t) };
-    const e: Writable = { write: (t) => void (stderr += t) };
-    const stdin = new Pipe();
-    stdin.close();
-    const p = this.kernel.spawn({ argv: cmd, env: new Map(c.main.env), cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns: c.main.ns, program: found.program, fds: { stdin, stdout: o, stderr: e } });
+    const r = this.execStream(id, cmd, { stdout: { write: (t) => void (stdout += t) }, stderr: { write: (t) => void (stderr += t) } });
+    if ('error' in r) {
+      this.clock.after(0, () => done({ exitCode: 126, stdout: '', stderr: r.error }));
+      return;
+    }
     let finished = false;
     const timer = this.clock.after(timeoutMs, () => {
       if (finished) return;
       finished = true;
       done({ timedOut: true });
     });
-    p.onExit.push((s) => {
+    r.process.onExit.push((st) => {
       if (finished) return;
       finished = true;
       this.clock.cancel(timer);
-      done({ exitCode: s.signal ? 128 + s.signal : s.code, stdout, stderr });
+      done({ exitCode: st.signal ? 128 + st.signal : st.code, stdout, stderr });
     });
   }
 

@@ -48,7 +48,12 @@ export class Workstation {
       }
       throw e;
     }
-    for (const item of list.items) this.status = yield* this.runCommand(item.cmd, undefined, this.io);
+    for (const item of list.items) {
+      this.status = yield* this.runCommand(item.cmd, undefined, this.io);
+      // Controllers react within milliseconds of a change: let everything due at this instant run
+      // before the next command (a person cannot type faster than that).
+      yield { op: 'sleep', ms: 0 };
+    }
     return this.status;
   }
 
@@ -86,20 +91,32 @@ export class Workstation {
     }
   }
 
-  private expand(w: Word): string {
-    return w.parts
-      .map((p) => {
-        if (p.t === 'lit') return p.v;
-        if (p.t === 'param') return p.name === '?' ? String(this.status) : this.env.get(p.name) ?? '';
-        return '';
-      })
-      .join('');
+  /** Parameter expansion and `$(...)` (run as a workstation command, output captured). */
+  private *expand(w: Word): Generator<Wait, string, void> {
+    let out = '';
+    for (const p of w.parts) {
+      if (p.t === 'lit') out += p.v;
+      else if (p.t === 'param') out += p.name === '?' ? String(this.status) : this.env.get(p.name) ?? '';
+      else if (p.t === 'cmdsub') {
+        let captured = '';
+        const io: TerminalIO = { out: (t) => void (captured += t), err: this.io.err };
+        for (const it of p.body.items) yield* this.runCommand(it.cmd, undefined, io);
+        out += captured.replace(/\n+$/, '');
+      }
+    }
+    return out;
   }
 
   private *runSimple(cmd: Command & { t: 'simple' }, stdin: string | undefined, baseIo: TerminalIO): CmdGen {
-    let argv = cmd.words.map((w) => this.expand(w)).map((a) => a.replace(/^~(?=\/|$)/, '/home/student'));
+    let argv: string[] = [];
+    for (const w of cmd.words) {
+      const v = (yield* this.expand(w)).replace(/^~(?=\/|$)/, '/home/student');
+      // Unquoted substitutions split into words, as bash does.
+      const quoted = w.parts.every((p) => p.t !== 'cmdsub' || p.quoted);
+      argv.push(...(quoted ? [v] : v.split(/\s+/).filter(Boolean)));
+    }
     if (!argv.length) {
-      for (const a of cmd.assigns) this.env.set(a.name, this.expand(a.value));
+      for (const a of cmd.assigns) this.env.set(a.name, yield* this.expand(a.value));
       return 0;
     }
     const alias = this.aliases.get(argv[0]);
@@ -109,7 +126,8 @@ export class Workstation {
     let outFile: { path: string; append: boolean } | undefined;
     let captured = '';
     for (const r of cmd.redirs) {
-      const res = this.redirect(r, stdin);
+      const target = r.heredoc ? '' : yield* this.expand(r.target);
+      const res = this.redirect(r, target);
       if (typeof res === 'number') return res;
       if (res.stdin !== undefined) stdin = res.stdin;
       if (res.outFile) outFile = res.outFile;
@@ -118,15 +136,14 @@ export class Workstation {
     }
     if (outFile) {
       io = { out: (t) => void (captured += t), err: io.err };
-      if (!outFile.append) this.files.write(outFile.path, '');
+      if (!outFile.append && outFile.path !== '/dev/null') this.files.write(outFile.path, '');
     }
     const st = yield* this.exec(argv, stdin, io);
-    if (outFile) this.files.write(outFile.path, (outFile.append ? this.files.read(outFile.path) ?? '' : '') + captured);
+    if (outFile && outFile.path !== '/dev/null') this.files.write(outFile.path, (outFile.append ? this.files.read(outFile.path) ?? '' : '') + captured);
     return st;
   }
 
-  private redirect(r: Redir, stdin: string | undefined): { stdin?: string; outFile?: { path: string; append: boolean }; errToOut?: boolean; errNull?: boolean } | number {
-    const target = r.heredoc ? '' : this.expand(r.target);
+  private redirect(r: Redir, target: string): { stdin?: string; outFile?: { path: string; append: boolean }; errToOut?: boolean; errNull?: boolean } | number {
     switch (r.op) {
       case '<<':
       case '<<-':
@@ -143,7 +160,7 @@ export class Workstation {
       case '>|':
       case '>>':
         if (r.fd === 2) return target === '/dev/null' ? { errNull: true } : {};
-        if (target === '/dev/null') return { outFile: undefined, errNull: false, stdin };
+        if (target === '/dev/null') return { outFile: { path: '/dev/null', append: true } };
         return { outFile: { path: target, append: r.op === '>>' } };
       case '>&':
         if (r.fd === 2 && target === '1') return { errToOut: true };

@@ -6,6 +6,7 @@ import { tableFor } from '../printers/resource-tables';
 import { printTable, TableWatchPrinter, type TableOptions } from '../printers/table';
 import { printList, toJson, toName, toYaml } from '../output';
 import { parseSelector } from '../../api/selector';
+import { JsonPathError, jsonPath } from '../jsonpath';
 import type { KubeObject } from '../../api/types';
 import { notFound } from '../../api/errors';
 import { renderError } from './common';
@@ -35,7 +36,8 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
     return 1;
   }
   const output = (flags.output as string | undefined) ?? '';
-  if (output && !['wide', 'yaml', 'json', 'name'].includes(output)) {
+  const jsonpathTpl = output.match(/^jsonpath=([\s\S]*)$/)?.[1];
+  if (output && jsonpathTpl === undefined && !['wide', 'yaml', 'json', 'name'].includes(output)) {
     io.err(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUTS}\n`);
     return 1;
   }
@@ -88,7 +90,18 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
   const now = cluster.now();
   const watch = !!flags.watch || !!flags['watch-only'];
   const multi = targets.length > 1;
-  if (output === 'yaml' || output === 'json') {
+  if (jsonpathTpl !== undefined) {
+    const all = found.flatMap((f) => f.objs);
+    const single = all.length === 1 && targets.every((t) => t.names.length === 1);
+    const data = single ? all[0] : { apiVersion: 'v1', items: all, kind: 'List', metadata: { resourceVersion: '' } };
+    try {
+      if (all.length || !single) io.out(jsonPath(jsonpathTpl, data));
+    } catch (e) {
+      if (!(e instanceof JsonPathError)) throw e;
+      io.err(`error: error executing jsonpath ${JSON.stringify(jsonpathTpl)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${jsonpathTpl}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(data)}\n\n\n`);
+      return 1;
+    }
+  } else if (output === 'yaml' || output === 'json') {
     const all = found.flatMap((f) => f.objs);
     const single = all.length === 1 && targets.every((t) => t.names.length === 1);
     if (all.length || !single) {

@@ -8,6 +8,11 @@ import { grep } from './grep';
 import { cut, sort, tee, tr, uniq } from './filters';
 import { basename, dirname, seq, which, yes } from './gen';
 import { NET_PROGRAMS } from './net';
+import { pidof, ps } from './procs';
+import { df, du, mount } from './mounts';
+import { cp, ln, mv, stat } from './fileops';
+import { find } from './find';
+import { expr, xargs } from './misc';
 import { sh } from '../sh';
 import { BUILTINS } from '../builtins';
 
@@ -57,6 +62,18 @@ export const PROGRAMS: Record<string, Program> = {
   basename,
   dirname,
   which,
+  ps,
+  pidof,
+  mount,
+  df,
+  du,
+  cp,
+  mv,
+  ln,
+  stat,
+  find,
+  xargs,
+  expr,
   echo: fromBuiltin('echo'),
   printf: fromBuiltin('printf'),
   true: fromBuiltin('true'),

@@ -1,0 +1,83 @@
+/**
+ * `kubectl exec POD [-c CONTAINER] [-i] [-t] -- COMMAND [ARGS...]` (FIDELITY §18): runs the
+ * command in the container, streaming its output; a non-zero exit is reported as kubectl does
+ * (`command terminated with exit code N`) and becomes kubectl's own exit code.
+ */
+import type { CmdGen, KubectlCtx } from '../context';
+import { parseFlags, type FlagSpec } from '../flags';
+import type { Pod } from '../../api/types';
+import { notFound } from '../../api/errors';
+import { Pipe } from '../../runtime/pipe';
+import { defaultContainer, renderError } from './common';
+
+const FLAGS: FlagSpec[] = [
+  { name: 'container', short: 'c', type: 'string' },
+  { name: 'stdin', short: 'i', type: 'bool' },
+  { name: 'tty', short: 't', type: 'bool' },
+  { name: 'quiet', short: 'q', type: 'bool' },
+  { name: 'filename', short: 'f', type: 'strings' },
+  { name: 'pod-running-timeout', type: 'string' },
+];
+
+const SEE = "See 'kubectl exec -h' for help and examples";
+
+export function* exec(args: string[], ctx: KubectlCtx): CmdGen {
+  const { flags, positional, afterDash } = parseFlags(args, FLAGS, 'exec');
+  const io = ctx.io;
+  if (!positional.length) {
+    io.err(`error: pod, type/name or --filename must be specified\n${SEE}\n`);
+    return 1;
+  }
+  if (!afterDash || !afterDash.length) {
+    if (positional.length > 1) io.err(`error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n${SEE}\n`);
+    else io.err('error: you must specify at least one command for the container\n');
+    return 1;
+  }
+  let podName = positional[0];
+  if (podName.includes('/')) podName = podName.split('/')[1];
+  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const cluster = ctx.cluster;
+  const pod = cluster.store.get('Pod', ns, podName) as unknown as Pod | undefined;
+  if (!pod) {
+    io.err(renderError(notFound('pods', podName)) + '\n');
+    return 1;
+  }
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    io.err(`error: cannot exec into a container in a completed pod; current phase is ${phase}\n`);
+    return 1;
+  }
+  const all = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].map((c) => c.name);
+  const container = (flags.container as string | undefined) ?? defaultContainer(pod, (s) => (flags.quiet ? undefined : io.err(s)));
+  if (!all.includes(container)) {
+    io.err(`error: container ${container} not found in pod ${podName}\n`);
+    return 1;
+  }
+  if (flags.tty && !flags.quiet) io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  const ids = cluster.kubelet.containerLogIds(pod, container);
+  const id = ids[ids.length - 1];
+  let stdin: Pipe | undefined;
+  if (flags.stdin && ctx.stdin !== undefined) {
+    stdin = new Pipe();
+    stdin.write(ctx.stdin);
+    stdin.close();
+  }
+  const runtime = cluster.kubelet.runtime;
+  const r = id ? runtime.execStream(id, afterDash, { stdin, stdout: { write: (t) => io.out(t) }, stderr: { write: (t) => io.err(t) } }) : { error: '', notRunning: true };
+  if ('error' in r) {
+    if (r.notRunning) io.err(`error: Internal error occurred: unable to upgrade connection: container not found ("${container}")\n`);
+    else io.err(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${cluster.prng.hex(64)}": ${r.error}\n`);
+    return 1;
+  }
+  const proc = r.process;
+  try {
+    yield { op: 'until', done: () => !proc.alive };
+  } finally {
+    // Interrupted (Ctrl+C, timeout): the stream closes and the process is killed.
+    if (proc.alive) runtime.kernel.kill(proc, 9, true);
+  }
+  const st = proc.exitStatus!;
+  const code = st.signal ? 128 + st.signal : st.code;
+  if (code !== 0) io.err(`command terminated with exit code ${code}\n`);
+  return code;
+}

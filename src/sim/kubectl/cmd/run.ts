@@ -1,0 +1,118 @@
+/**
+ * `kubectl run NAME --image=IMAGE [flags] [-- ARGS]` (FIDELITY §19): always a Pod, built as
+ * kubectl's BasicPod generator builds it, then created through the API server.
+ */
+import type { CmdGen, KubectlCtx } from '../context';
+import { parseFlags, type FlagSpec } from '../flags';
+import { parseImageReference } from '../../api/image-reference';
+import type { KubeObject } from '../../api/types';
+import { toJson, toYaml } from '../output';
+import { renderError } from './common';
+
+const FLAGS: FlagSpec[] = [
+  { name: 'image', type: 'string' },
+  { name: 'port', type: 'string' },
+  { name: 'env', type: 'strings' },
+  { name: 'labels', short: 'l', type: 'string' },
+  { name: 'restart', type: 'string' },
+  { name: 'command', type: 'bool' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'image-pull-policy', type: 'string' },
+  { name: 'annotations', type: 'strings' },
+  { name: 'stdin', short: 'i', type: 'bool' },
+  { name: 'tty', short: 't', type: 'bool' },
+  { name: 'rm', type: 'bool' },
+  { name: 'attach', type: 'bool' },
+  { name: 'expose', type: 'bool' },
+  { name: 'privileged', type: 'bool' },
+  { name: 'hostport', type: 'int', default: -1 },
+  { name: 'overrides', type: 'string' },
+];
+
+const SEE = "See 'kubectl run -h' for help and examples";
+
+export function* run(args: string[], ctx: KubectlCtx): CmdGen {
+  const { flags, positional, afterDash } = parseFlags(args, FLAGS, 'run');
+  const io = ctx.io;
+  const fail = (msg: string, see = false) => {
+    io.err(`error: ${msg}\n${see ? SEE + '\n' : ''}`);
+    return 1;
+  };
+  const image = flags.image as string | undefined;
+  if (!image) return fail('required flag(s) "image" not set');
+  const name = positional[0];
+  if (!name) return fail('NAME is required for run', true);
+  const extra = [...positional.slice(1), ...(afterDash ?? [])];
+  if (!parseImageReference(image)) return fail(`Invalid image name "${image}": invalid reference format`);
+  const restart = (flags.restart as string | undefined) ?? 'Always';
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(`invalid restart policy: ${restart}`, true);
+  const pull = flags['image-pull-policy'] as string | undefined;
+  if (pull !== undefined && !['Always', 'IfNotPresent', 'Never', ''].includes(pull)) return fail(`invalid image pull policy: ${pull}`, true);
+  if (flags.tty && !flags.stdin) return fail('-i/--stdin is required for containers with -t/--tty=true');
+  if (flags.rm && !flags.stdin && !flags.attach) return fail('--rm should only be used for attached containers');
+  const dryRun = flags['dry-run'] as string | undefined;
+  if (dryRun && (flags.stdin || flags.tty || flags.attach)) return fail("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  if (flags.expose && !flags.port) return fail('--port must be set when exposing a service');
+  if ((flags.hostport as number) >= 0 && !flags.port) return fail('--hostport requires --port to be specified');
+  const env: Array<{ name: string; value: string }> = [];
+  for (const e of (flags.env as string[] | undefined) ?? []) {
+    const i = e.indexOf('=');
+    if (i <= 0) return fail(`invalid env: ${e}`);
+    env.push({ name: e.slice(0, i), value: e.slice(i + 1) });
+  }
+  const labels: Record<string, string> = {};
+  if (flags.labels) {
+    for (const kv of (flags.labels as string).split(',')) {
+      const [k, v] = kv.split('=');
+      if (!k || v === undefined) return fail(`invalid label spec: ${kv}`);
+      labels[k] = v;
+    }
+  } else labels.run = name;
+  const annotations: Record<string, string> = {};
+  for (const a of (flags.annotations as string[] | undefined) ?? []) {
+    const i = a.indexOf('=');
+    if (i > 0) annotations[a.slice(0, i)] = a.slice(i + 1);
+  }
+  // Field order is kubectl's generator order (the YAML printer sorts anyway).
+  const container: Record<string, unknown> = {};
+  if (extra.length) container[flags.command ? 'command' : 'args'] = extra;
+  if (env.length) container.env = env;
+  container.image = image;
+  if (pull) container.imagePullPolicy = pull;
+  container.name = name;
+  if (flags.port) {
+    const port: Record<string, number> = { containerPort: Number(flags.port) };
+    if ((flags.hostport as number) >= 0) port.hostPort = flags.hostport as number;
+    container.ports = [port];
+  }
+  container.resources = {};
+  if (flags.stdin) container.stdin = true;
+  if (flags.tty) container.tty = true;
+  if (flags.privileged) container.securityContext = { privileged: true };
+  const pod: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { ...(Object.keys(annotations).length ? { annotations } : {}), creationTimestamp: null as unknown as undefined, labels, name },
+    spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
+    status: {},
+  };
+  const out = flags.output as string | undefined;
+  if (dryRun === 'client') {
+    if (out === 'yaml') io.out(toYaml(pod));
+    else if (out === 'json') io.out(toJson(pod));
+    else io.out(`pod/${name} created (dry run)\n`);
+    return 0;
+  }
+  const { creationTimestamp: _c, ...meta } = pod.metadata!;
+  try {
+    const created = ctx.cluster.api.create({ ...pod, metadata: meta, status: undefined } as KubeObject, { dryRun: dryRun === 'server' });
+    if (out === 'yaml') io.out(toYaml(created));
+    else if (out === 'json') io.out(toJson(created));
+    else io.out(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+  } catch (e) {
+    io.err(renderError(e) + '\n');
+    return 1;
+  }
+  return 0;
+}
