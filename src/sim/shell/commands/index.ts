@@ -13,6 +13,7 @@ import { df, du, mount } from './mounts';
 import { cp, ln, mv, stat } from './fileops';
 import { find } from './find';
 import { expr, xargs } from './misc';
+import { sed } from './sed';
 import { sh } from '../sh';
 import { BUILTINS } from '../builtins';
 
@@ -74,6 +75,7 @@ export const PROGRAMS: Record<string, Program> = {
   find,
   xargs,
   expr,
+  sed,
   echo: fromBuiltin('echo'),
   printf: fromBuiltin('printf'),
   true: fromBuiltin('true'),

@@ -67,6 +67,7 @@ export function getopt(p: Process, spec: string, long: Record<string, string> = 
   const posix = spec.startsWith('+');
   const s = posix ? spec.slice(1) : spec;
   const takes = (c: string) => s[s.indexOf(c) + 1] === ':';
+  const optional = (c: string) => takes(c) && s[s.indexOf(c) + 2] === ':';
   const flags = new Map<string, string[]>();
   const args: string[] = [];
   const add = (c: string, v: string) => flags.set(c, [...(flags.get(c) ?? []), v]);
@@ -107,6 +108,11 @@ export function getopt(p: Process, spec: string, long: Record<string, string> = 
     for (let j = 1; j < a.length; j++) {
       const c = a[j];
       if (c === ':' || !s.includes(c)) return bad(`invalid option -- '${c}'`);
+      if (optional(c)) {
+        // `c::` (sed -i[SFX]): the argument is only what is attached to the letter.
+        add(c, a.slice(j + 1));
+        break;
+      }
       if (takes(c)) {
         const v = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
         if (v === undefined) return bad(`option requires an argument -- '${c}'`);
