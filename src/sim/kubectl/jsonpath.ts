@@ -80,9 +80,16 @@ function evalPath(expr: string, data: unknown): unknown[] {
   return cur.filter((v) => v !== undefined);
 }
 
+/** Maps print as Go's json.Marshal prints them: keys sorted. */
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return v;
+}
+
 function show(v: unknown): string {
   if (v === null) return 'null';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (typeof v === 'object') return JSON.stringify(sortKeys(v));
   return String(v);
 }
 
