@@ -41,6 +41,9 @@ export class Kernel {
       p.ppid = o.parent.ns === o.ns ? o.parent.pid : 0;
       o.parent.children.add(p);
     }
+    // The child holds its output streams like inherited file descriptors.
+    o.fds.stdout.addWriter?.();
+    if (o.fds.stderr !== o.fds.stdout) o.fds.stderr.addWriter?.();
     p.gen = o.program(p);
     // Start at the current instant but after the caller finishes its own step.
     this.clock.after(0, () => this.resume(p, undefined));
@@ -110,6 +113,18 @@ export class Kernel {
       this.reap(p);
       this.clock.after(0, () => this.resume(parent, { exited: p.pid, status }));
     }
+  }
+
+  /** exec with redirections: the process's descriptors become `io`'s (references move with them). */
+  redirect(p: Process, io: { stdin?: Pipe; stdout: Writable; stderr: Writable }): void {
+    const old = p.fds;
+    io.stdout.addWriter?.();
+    if (io.stderr !== io.stdout) io.stderr.addWriter?.();
+    old.stdout.close?.();
+    if (old.stderr !== old.stdout) old.stderr.close?.();
+    p.fds.stdin = io.stdin;
+    p.fds.stdout = io.stdout;
+    p.fds.stderr = io.stderr;
   }
 
   reap(p: Process): void {

@@ -5,13 +5,20 @@
  */
 export interface Writable {
   write(text: string): void;
-  /** Called when the last writer closes (pipes use it to signal EOF). */
+  /** A process holding this stream as a descriptor exits (releases its reference). */
   close?(): void;
+  /** A process takes a reference (it was spawned, or exec'd, with this stream as a descriptor). */
+  addWriter?(): void;
 }
 
+/**
+ * Pipes count their writers like file descriptors do: each process holding the write end adds a
+ * reference when it starts and drops it when it exits; readers see EOF only when the last one is
+ * gone (a pipe nobody ever held closes on its first close()).
+ */
 export class Pipe implements Writable {
   private buf = '';
-  private writers = 1;
+  private writers = 0;
   closed = false;
   private waiters: Array<() => void> = [];
 
@@ -70,10 +77,18 @@ export class Pipe implements Writable {
   }
 }
 
-/** Splits a stream into lines, handing each finished line to `emit` (container logs are line based). */
+/**
+ * Splits a stream into lines, handing each finished line to `emit` (container logs are line based).
+ * An unterminated last line is flushed when the last process holding the stream exits.
+ */
 export class LineSink implements Writable {
   private partial = '';
+  private writers = 0;
   constructor(private readonly emit: (line: string) => void) {}
+
+  addWriter(): void {
+    this.writers++;
+  }
 
   write(text: string): void {
     const s = this.partial + text;
@@ -82,8 +97,9 @@ export class LineSink implements Writable {
     for (const l of lines) this.emit(l);
   }
 
-  /** Flush an unterminated last line (the runtime logs it when the process exits). */
+  /** Flush an unterminated last line once no process writes here any more. */
   close(): void {
+    if (--this.writers > 0) return;
     if (this.partial) {
       const p = this.partial;
       this.partial = '';

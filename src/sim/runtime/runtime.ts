@@ -13,6 +13,7 @@ import { Kernel } from './kernel';
 import { LineSink, Pipe, type Writable } from './pipe';
 import { PidNamespace, type Process, type ProcessHost, type Program } from './process';
 import { NetNamespace } from '../net/netns';
+import { IpcNamespace } from './ipc';
 import type { ClusterNetwork } from '../net/network';
 import { findImage, parseImageRef } from '../images/catalogue';
 import type { ImageSpec } from '../images/types';
@@ -32,6 +33,8 @@ interface Sandbox {
   id: string;
   config: PodSandboxConfig;
   net: NetNamespace;
+  /** Shared by every container of the pod (FIDELITY §22); programs reach it as services.ipc. */
+  ipc: IpcNamespace;
   pidns?: PidNamespace;
   pause?: Process;
   containers: Set<string>;
@@ -70,6 +73,7 @@ export class SimContainerRuntime implements RuntimeService {
       spawn: (parent, argv, env, io, program) =>
         this.kernel.spawn({ argv, env, cwd: parent.cwd, host: parent.host, ns: parent.ns, program, parent, fds: { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr } }),
       kill: (target, sig) => this.kernel.kill(target, sig),
+      redirect: (p, io) => this.kernel.redirect(p, io),
     };
   }
 
@@ -82,7 +86,7 @@ export class SimContainerRuntime implements RuntimeService {
 
   runPodSandbox(config: PodSandboxConfig): string {
     const id = this.prng.hex(64);
-    const sb: Sandbox = { id, config, net: new NetNamespace(config.ip), containers: new Set() };
+    const sb: Sandbox = { id, config, net: new NetNamespace(config.ip), ipc: new IpcNamespace(), containers: new Set() };
     if (config.shareProcessNamespace) {
       sb.pidns = new PidNamespace();
       const host = this.makeHost(sb, `${id}-pause`, 'POD', new ContainerFs(new FsTree(), () => this.clock.now()));
@@ -129,6 +133,8 @@ export class SimContainerRuntime implements RuntimeService {
     for (const [path, data] of Object.entries(sb.config.etcFiles)) root.writeFile(path, data, this.clock.now(), true);
     const fs = new ContainerFs(root, () => this.clock.now());
     for (const m of config.mounts) fs.addMount({ path: m.containerPath, tree: m.tree, subPath: m.subPath, readOnly: m.readOnly, source: m.source, fstype: m.fstype });
+    // POSIX shared memory (shm_open) is files in the IPC namespace's tmpfs at /dev/shm.
+    if (!config.mounts.some((m) => m.containerPath === '/dev/shm')) fs.addMount({ path: '/dev/shm', tree: sb.ipc.shmTree, subPath: '', readOnly: false, source: 'shm', fstype: 'tmpfs' });
     const host = this.makeHost(sb, id, config.name, fs);
     const status: CriContainerStatus = {
       id,
@@ -325,7 +331,7 @@ export class SimContainerRuntime implements RuntimeService {
       fs,
       now: () => this.clock.now(),
       resolveProgram: cachedResolver(fs),
-      services: { shellHooks: this.shellHooks, net: sb.net, programs: ALL_PROGRAMS, network: this.network },
+      services: { shellHooks: this.shellHooks, net: sb.net, ipc: sb.ipc, programs: ALL_PROGRAMS, network: this.network },
     };
     return host;
   }

@@ -54,6 +54,22 @@ greet() { echo "hi $1"; return 7; }; greet you; echo $?`);
   });
 });
 
+describe('ash: descriptors shared between processes', () => {
+  it('keeps redirections of the last, exec\'d command', () => {
+    expect(sh('cat /etc/hostname > /tmp/x').stdout).toBe('');
+    expect(sh('cat /etc/hostname > /tmp/x; cat /tmp/x').stdout).toBe('test\n');
+    expect(sh('echo two | tee -a /tmp/t > /dev/null; cat /tmp/t').stdout).toBe('two\n');
+  });
+
+  it('closes a pipe only when its last writer exits', () => {
+    expect(sh('(echo a; /bin/echo b; echo c) | cat').stdout).toBe('a\nb\nc\n');
+  });
+
+  it('joins partial writes of several processes into one log line', () => {
+    expect(sh('printf x; /bin/echo -n y; echo z').stdout).toBe('xyz\n');
+  });
+});
+
 describe('ash: processes in virtual time', () => {
   it('sleep advances virtual time, output streams as produced', () => {
     const r = sh('echo start; sleep 2; echo end');

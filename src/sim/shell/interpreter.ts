@@ -28,6 +28,8 @@ export interface ShellHooks {
   /** Spawn a program as a child of `parent` (the runtime's fork+exec). */
   spawn(parent: Process, argv: string[], env: Map<string, string>, io: IO, program: Program): Process;
   kill(target: Process, sig: number): void;
+  /** Replace a process's descriptors (exec with redirections). */
+  redirect(p: Process, io: IO): void;
 }
 
 export class Shell extends ShellCtx {
@@ -191,14 +193,9 @@ export class Shell extends ShellCtx {
           for (;;) {
             const c = yield* this.runCondition(cmd.cond, rio);
             if ((c === 0) === cmd.until) break;
-            try {
-              last = yield* this.runList(cmd.body, rio);
-            } catch (e) {
-              if (!(e instanceof BreakUnwind)) throw e;
-              if (--e.levels > 0) throw e;
-              if (!e.isContinue) break;
-            }
-            yield* this.charge();
+            const r = yield* this.runLoopBody(cmd.body, rio);
+            if (r === BREAK) break;
+            last = r;
           }
           return last;
         });
@@ -209,14 +206,9 @@ export class Shell extends ShellCtx {
           let last = 0;
           for (const it of items) {
             this.setVar(cmd.name, it);
-            try {
-              last = yield* this.runList(cmd.body, rio);
-            } catch (e) {
-              if (!(e instanceof BreakUnwind)) throw e;
-              if (--e.levels > 0) throw e;
-              if (!e.isContinue) break;
-            }
-            yield* this.charge();
+            const r = yield* this.runLoopBody(cmd.body, rio);
+            if (r === BREAK) break;
+            last = r;
           }
           return last;
         });
@@ -241,6 +233,20 @@ export class Shell extends ShellCtx {
     this.status = status;
     if (status !== 0 && this.opts.errexit && this.condDepth === 0 && cmd.t !== 'pipeline') throw new ExitUnwind(status);
     if (cmd.t === 'pipeline' && status !== 0 && this.opts.errexit && this.condDepth === 0 && !cmd.bang) throw new ExitUnwind(status);
+    return status;
+  }
+
+  /** One iteration of a loop body: its status, or BREAK; `continue`/`break N` unwind as far as they reach. */
+  private *runLoopBody(body: List, io: IO): Gen<number | typeof BREAK> {
+    let status: number | typeof BREAK;
+    try {
+      status = yield* this.runList(body, io);
+    } catch (e) {
+      if (!(e instanceof BreakUnwind)) throw e;
+      if (--e.levels > 0) throw e;
+      status = e.isContinue ? this.status : BREAK;
+    }
+    yield* this.charge();
     return status;
   }
 
@@ -377,6 +383,7 @@ export class Shell extends ShellCtx {
       const p = this.proc;
       p.argv = argv;
       p.env = env;
+      if (io.stdout !== p.fds.stdout || io.stderr !== p.fds.stderr || io.stdin !== p.fds.stdin) this.hooks.redirect(p, io);
       return yield* found.program(p);
     }
     const child = this.hooks.spawn(this.proc, argv, env, io, found.program);
@@ -475,6 +482,8 @@ export class Shell extends ShellCtx {
     return yield* body.call(this, rio);
   }
 }
+
+const BREAK = Symbol('break');
 
 const SPECIAL_BUILTINS = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset']);
 

@@ -3,6 +3,7 @@ import { StatusError } from '../../api/errors';
 import { renderKubectlError } from '../errors';
 import { ManifestError } from '../../api/manifest';
 import type { Pod } from '../../api/types';
+import { notFound } from '../../api/errors';
 
 export function renderError(e: unknown, source?: string, verb?: string): string {
   if (e instanceof ManifestError) return e.message;
@@ -33,4 +34,11 @@ export function defaultContainer(pod: Pod, warn: (s: string) => void): string {
     warn(`Defaulted container "${name}" out of: ${list}\n`);
   }
   return name;
+}
+
+/** The pod a verb names, or the NotFound error kubectl prints (then undefined). */
+export function findPod(ctx: { cluster: { store: { get(kind: string, ns: string, name: string): unknown } }; io: { err(s: string): void } }, ns: string, name: string): Pod | undefined {
+  const pod = ctx.cluster.store.get('Pod', ns, name) as Pod | undefined;
+  if (!pod) ctx.io.err(renderError(notFound('pods', name)) + '\n');
+  return pod;
 }

@@ -6,9 +6,8 @@
 import type { CmdGen, KubectlCtx } from '../context';
 import { parseFlags, type FlagSpec } from '../flags';
 import type { Pod } from '../../api/types';
-import { notFound } from '../../api/errors';
 import { Pipe } from '../../runtime/pipe';
-import { defaultContainer, renderError } from './common';
+import { defaultContainer, findPod, renderError } from './common';
 
 const FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -37,11 +36,8 @@ export function* exec(args: string[], ctx: KubectlCtx): CmdGen {
   if (podName.includes('/')) podName = podName.split('/')[1];
   const ns = (flags.namespace as string | undefined) ?? 'default';
   const cluster = ctx.cluster;
-  const pod = cluster.store.get('Pod', ns, podName) as unknown as Pod | undefined;
-  if (!pod) {
-    io.err(renderError(notFound('pods', podName)) + '\n');
-    return 1;
-  }
+  const pod = findPod(ctx, ns, podName);
+  if (!pod) return 1;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     io.err(`error: cannot exec into a container in a completed pod; current phase is ${phase}\n`);

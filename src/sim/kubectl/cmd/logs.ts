@@ -3,7 +3,7 @@ import type { CmdGen, KubectlCtx } from '../context';
 import { parseFlags, type FlagSpec } from '../flags';
 import type { Pod } from '../../api/types';
 import { notFound, StatusError } from '../../api/errors';
-import { defaultContainer, renderError } from './common';
+import { defaultContainer, findPod, renderError } from './common';
 import type { LogLine } from '../../runtime/cri';
 
 const FLAGS: FlagSpec[] = [
@@ -35,11 +35,8 @@ export function* logs(args: string[], ctx: KubectlCtx): CmdGen {
   }
   const ns = (flags.namespace as string | undefined) ?? 'default';
   const cluster = ctx.cluster;
-  const pod = cluster.store.get('Pod', ns, podName) as unknown as Pod | undefined;
-  if (!pod) {
-    io.err(renderError(notFound('pods', podName)) + '\n');
-    return 1;
-  }
+  const pod = findPod(ctx, ns, podName);
+  if (!pod) return 1;
   const names = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name);
   const container = (flags.container as string | undefined) ?? positional[1] ?? defaultContainer(pod, (s) => io.err(s));
   if (!names.includes(container)) {
