@@ -96,7 +96,7 @@ export class Workstation {
     let out = '';
     for (const p of w.parts) {
       if (p.t === 'lit') out += p.v;
-      else if (p.t === 'param') out += p.name === '?' ? String(this.status) : this.env.get(p.name) ?? '';
+      else if (p.t === 'param') out += this.param(p.name);
       else if (p.t === 'cmdsub') {
         let captured = '';
         const io: TerminalIO = { out: (t) => void (captured += t), err: this.io.err };
@@ -171,7 +171,15 @@ export class Workstation {
   }
 
   private expandHeredoc(w: Word): string {
-    return w.parts.map((p) => (p.t === 'lit' ? p.v : p.t === 'param' ? this.env.get(p.name) ?? '' : '')).join('');
+    return w.parts.map((p) => (p.t === 'lit' ? p.v : p.t === 'param' ? this.param(p.name) : '')).join('');
+  }
+
+  /** A parameter's value as bash gives it ($? $$ $# and variables). */
+  private param(name: string): string {
+    if (name === '?') return String(this.status);
+    if (name === '$') return '4242';
+    if (name === '#') return '0';
+    return this.env.get(name) ?? '';
   }
 
   private *exec(argv: string[], stdin: string | undefined, io: TerminalIO): CmdGen {
