@@ -6,8 +6,9 @@ import type { ImageSpec, ImageTag } from './types';
 import { busybox } from './busybox';
 import { nginx } from './nginx';
 import { pause } from './pause';
+import { ch6Ipc } from './ch6-ipc';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

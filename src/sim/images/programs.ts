@@ -8,6 +8,8 @@ import type { Process, Program } from '../runtime/process';
 import type { NetNamespace } from '../net/netns';
 import { HTTP_STATUS_TEXT } from '../net/netns';
 import { strftime } from '../shell/commands/time';
+import { ch6IpcProgram } from './programs/ch6-ipc';
+import { bashProgram } from './programs/bash';
 
 export const pauseProgram: Program = function* (p) {
   for (const s of [2, 15]) p.dispositions.set(s, 'catch');
@@ -139,6 +141,8 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   pause: pauseProgram,
   'nginx-entrypoint': nginxEntrypoint,
   nginx: nginxProgram,
+  'ch6-ipc': ch6IpcProgram,
+  bash: bashProgram,
 };
 
 export { HTTP_STATUS_TEXT };

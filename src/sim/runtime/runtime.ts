@@ -160,7 +160,8 @@ export class SimContainerRuntime implements RuntimeService {
     env.set('HOSTNAME', c.sandbox.config.hostname);
     for (const [k, v] of c.config.env) env.set(k, v);
     for (const [k, v] of Object.entries(c.spec.env)) if (!env.has(k)) env.set(k, v);
-    const found = argv.length ? c.host.resolveProgram(argv[0], env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
+    // runc resolves a relative path such as `./ipc` against the working directory.
+    const found = argv.length ? c.host.resolveProgram(relExec(argv[0], c.config.workingDir ?? c.spec.workingDir ?? '/'), env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
     if (!found) {
       const msg = argv.length
         ? `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${argv[0]}": ${argv[0].includes('/') ? 'stat ' + argv[0] + ': no such file or directory' : 'executable file not found in $PATH'}: unknown`
@@ -222,7 +223,7 @@ export class SimContainerRuntime implements RuntimeService {
   execStream(id: string, cmd: string[], io: { stdin?: Pipe; stdout: Writable; stderr: Writable }): { process: Process } | { error: string; notRunning?: boolean } {
     const c = this.containers.get(id);
     if (!c?.main?.alive) return { error: `container not running (${id})`, notRunning: true };
-    const found = cmd.length ? c.host.resolveProgram(cmd[0], c.main.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
+    const found = cmd.length ? c.host.resolveProgram(relExec(cmd[0], c.config.workingDir ?? c.spec.workingDir ?? '/'), c.main.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
     if (!found) return { error: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown` };
     const stdin = io.stdin ?? new Pipe();
     if (!io.stdin) stdin.close();
@@ -338,6 +339,11 @@ export class SimContainerRuntime implements RuntimeService {
 }
 
 const devNullW: Writable = { write() {} };
+
+/** A command with a slash but not absolute names a file relative to the working directory. */
+function relExec(cmd: string, cwd: string): string {
+  return cmd.includes('/') && !cmd.startsWith('/') ? normalize(cmd, cwd) : cmd;
+}
 
 /** PATH lookups per container, remembered until any file changes (a shell loop resolves `date` every second). */
 function cachedResolver(fs: ContainerFs): ProcessHost['resolveProgram'] {

@@ -1,0 +1,67 @@
+/**
+ * What a Debian-family root filesystem ships (coreutils, procps, findutils, grep, sed, ...),
+ * mapped onto the simulator's programs. Bookworm and Noble are usr-merged: /bin, /sbin are the
+ * same directories as /usr/bin, /usr/sbin, so every tool is reachable under both.
+ */
+const TOOLS = [
+  'cat', 'date', 'echo', 'env', 'false', 'hostname', 'id', 'ls', 'mkdir', 'printenv', 'printf', 'rm', 'sleep', 'test', '[', 'touch', 'true', 'uname', 'whoami',
+  'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'cut', 'tr', 'sort', 'uniq', 'tee', 'seq', 'yes', 'basename', 'dirname', 'which',
+  'ps', 'pidof', 'mount', 'df', 'du', 'cp', 'mv', 'ln', 'stat', 'find', 'xargs', 'expr', 'sed',
+];
+
+/** Program table for a Debian-family image: `sh` is dash (here: our POSIX sh), `bash` is bash. */
+export function debianPrograms(extra: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const t of TOOLS) {
+    out[`/usr/bin/${t}`] = t;
+    out[`/bin/${t}`] = t;
+  }
+  Object.assign(out, { '/bin/sh': 'sh', '/usr/bin/sh': 'sh', '/bin/dash': 'sh', '/bin/bash': 'bash', '/usr/bin/bash': 'bash' }, extra);
+  return out;
+}
+
+export const DEBIAN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+export function debianFiles(osRelease: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    '/etc/os-release': osRelease,
+    '/etc/passwd':
+      'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
+    '/etc/group': 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nwww-data:x:33:\nnogroup:x:65534:\n',
+    '/root/': '',
+    '/tmp/': '',
+    '/var/': '',
+    '/home/': '',
+    '/usr/local/bin/': '',
+    '/dev/': '',
+    '/proc/': '',
+    '/sys/': '',
+    ...extra,
+  };
+}
+
+export const UBUNTU_NOBLE_OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
+NAME="Ubuntu"
+VERSION_ID="24.04"
+VERSION="24.04.1 LTS (Noble Numbat)"
+VERSION_CODENAME=noble
+ID=ubuntu
+ID_LIKE=debian
+HOME_URL="https://www.ubuntu.com/"
+SUPPORT_URL="https://help.ubuntu.com/"
+BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
+PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
+UBUNTU_CODENAME=noble
+LOGO=ubuntu-logo
+`;
+
+export const DEBIAN_BOOKWORM_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+NAME="Debian GNU/Linux"
+VERSION_ID="12"
+VERSION="12 (bookworm)"
+VERSION_CODENAME=bookworm
+ID=debian
+HOME_URL="https://www.debian.org/"
+SUPPORT_URL="https://www.debian.org/support"
+BUG_REPORT_URL="https://bugs.debian.org/"
+`;
