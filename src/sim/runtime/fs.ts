@@ -9,7 +9,7 @@ export type FsNode =
   | { type: 'symlink'; target: string; mode: number; mtime: number };
 
 export class FsError extends Error {
-  constructor(public readonly code: 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'EROFS' | 'ENOTEMPTY' | 'EACCES', public readonly path: string) {
+  constructor(public readonly code: 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'EROFS' | 'ENOTEMPTY' | 'EACCES' | 'ELOOP', public readonly path: string) {
     super(`${code}: ${path}`);
   }
 }
@@ -23,6 +23,7 @@ export const ERRNO_TEXT: Record<FsError['code'], string> = {
   EROFS: 'Read-only file system',
   ENOTEMPTY: 'Directory not empty',
   EACCES: 'Permission denied',
+  ELOOP: 'Too many levels of symbolic links',
 };
 
 export function newDir(mtime = 0, mode = 0o755): FsNode & { type: 'dir' } {

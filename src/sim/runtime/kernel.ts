@@ -29,6 +29,9 @@ export interface SpawnOptions {
 const MAX_SYNC_STEPS = 1_000_000;
 
 export class Kernel {
+  /** The process whose code is running right now: what /proc/self names. */
+  current?: Process;
+
   constructor(private readonly clock: VirtualClock) {}
 
   spawn(o: SpawnOptions): Process {
@@ -95,12 +98,7 @@ export class Kernel {
     p.exitStatus = status;
     p.fds.stdout.close?.();
     if (p.fds.stderr !== p.fds.stdout) p.fds.stderr.close?.();
-    // Orphans are re-parented to the namespace's init, which reaps them (shells and /pause do).
-    for (const c of p.children) {
-      c.parent = undefined;
-      if (c.state === 'zombie') this.reap(c);
-    }
-    p.children.clear();
+    this.orphan(p);
     for (const fn of p.onExit) fn(status);
     const parent = p.parent;
     if (!parent || !parent.alive) {
@@ -112,7 +110,35 @@ export class Kernel {
       parent.blocked = undefined;
       this.reap(p);
       this.clock.after(0, () => this.resume(parent, { exited: p.pid, status }));
+      return;
     }
+    // An init with a SIGCHLD handler collects adopted orphans at once; one that never waits
+    // leaves a zombie in the process table. Its own children stay zombies until it waits for
+    // them, which keeps their status for the shell's `wait PID`.
+    if (p.adopted && parent.reapsChildren) this.reap(p);
+  }
+
+  /**
+   * Children of an exiting process are re-parented to the init of their PID namespace. If init
+   * reaps (a shell, /pause), exited orphans go away; if it never waits (`sleep` as PID 1), they
+   * stay zombies with PPID 1. With no live init the namespace is going away and nothing lingers.
+   */
+  private orphan(p: Process): void {
+    const init = p.ns.procs.get(1);
+    for (const c of p.children) {
+      if (init && init !== p && init.alive && c.ns === init.ns) {
+        c.parent = init;
+        c.ppid = 1;
+        c.adopted = true;
+        init.children.add(c);
+        if (c.state === 'zombie' && init.reapsChildren) this.reap(c);
+      } else {
+        c.parent = undefined;
+        c.ppid = 0;
+        if (c.state === 'zombie') this.reap(c);
+      }
+    }
+    p.children.clear();
   }
 
   /** exec with redirections: the process's descriptors become `io`'s (references move with them). */
@@ -140,14 +166,18 @@ export class Kernel {
     let v = value;
     for (let i = 0; i < MAX_SYNC_STEPS; i++) {
       let r: IteratorResult<Syscall, number>;
+      const prev = this.current;
+      this.current = p;
       try {
         r = p.gen.next(v);
       } catch (e) {
+        this.current = prev;
         // A crash inside a simulated program is a bug in the simulator; surface it as a segfault-like exit.
         p.fds.stderr.write(`simulator error in ${p.argv[0]}: ${(e as Error).message}\n`);
         this.exit(p, { code: 139, signal: 11 });
         return;
       }
+      this.current = prev;
       if (!p.alive) return;
       if (r.done) {
         this.exit(p, { code: r.value & 255 });

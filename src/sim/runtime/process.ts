@@ -54,6 +54,9 @@ export interface ProcessHost {
   services: Record<string, unknown>;
 }
 
+/** Programs we ship that install a SIGCHLD handler or wait for any child: shells, init shims, nginx's master. */
+const REAPING_PROGRAMS = /^(sh|ash|bash|dash|pause|tini|dumb-init|nginx: master process.*)$/;
+
 export type SignalDisposition = 'default' | 'ignore' | 'catch';
 
 export class Process {
@@ -70,6 +73,15 @@ export class Process {
   gen?: ProgramGen;
   /** The user name `ps` shows. */
   user = 'root';
+  /**
+   * Whether the program collects exited children it is not waiting for (a SIGCHLD handler):
+   * shells, /pause and nginx do, `sleep` does not. Decides whether orphans adopted by a PID 1
+   * linger as zombies. Unset means "decide from the program's name", so that exec-ing another
+   * program in place (which resets signal handlers) changes the answer.
+   */
+  reapsChildrenOverride?: boolean;
+  /** Re-parented to its namespace's init after its parent exited. */
+  adopted = false;
   onExit: Array<(s: ExitStatus) => void> = [];
 
   constructor(
@@ -90,6 +102,12 @@ export class Process {
 
   get alive(): boolean {
     return this.state === 'runnable' || this.state === 'blocked';
+  }
+
+  get reapsChildren(): boolean {
+    if (this.reapsChildrenOverride !== undefined) return this.reapsChildrenOverride;
+    const a = this.argv[0] ?? '';
+    return REAPING_PROGRAMS.test(a.slice(a.lastIndexOf('/') + 1));
   }
 
   /** The name `ps` and `pidof` show: argv joined. */

@@ -8,6 +8,7 @@ import type { Prng } from '../clock/prng';
 import type { Trace } from '../trace/trace';
 import { CriError, type ContainerConfig, type CriContainerStatus, type ExecResult, type LogLine, type PodSandboxConfig, type RuntimeEvent, type RuntimeService } from './cri';
 import { ContainerFs } from './containerfs';
+import { ProcFs } from './procfs';
 import { FsTree, fsGeneration, normalize } from './fs';
 import { Kernel } from './kernel';
 import { LineSink, Pipe, type Writable } from './pipe';
@@ -62,6 +63,8 @@ export class SimContainerRuntime implements RuntimeService {
   readonly shellHooks: ShellHooks;
   /** The cluster network every sandbox joins (set by the Cluster); programs reach it as services.network. */
   network?: ClusterNetwork;
+  /** When the node came up: /proc/uptime and process start times count from here. */
+  private readonly bootTime: number;
 
   constructor(
     private readonly clock: VirtualClock,
@@ -69,6 +72,7 @@ export class SimContainerRuntime implements RuntimeService {
     private readonly trace: Trace,
   ) {
     this.kernel = new Kernel(clock);
+    this.bootTime = clock.now();
     this.shellHooks = {
       spawn: (parent, argv, env, io, program) =>
         this.kernel.spawn({ argv, env, cwd: parent.cwd, host: parent.host, ns: parent.ns, program, parent, fds: { stdin: io.stdin, stdout: io.stdout, stderr: io.stderr } }),
@@ -132,6 +136,8 @@ export class SimContainerRuntime implements RuntimeService {
     const root = this.imageTree(img.spec).clone();
     for (const [path, data] of Object.entries(sb.config.etcFiles)) root.writeFile(path, data, this.clock.now(), true);
     const fs = new ContainerFs(root, () => this.clock.now());
+    // /proc shows the container's PID namespace: the pod's when shared, else the one its main process gets.
+    fs.proc = new ProcFs(() => sb.pidns ?? this.containers.get(id)?.main?.ns, () => this.kernel.current, () => this.clock.now(), this.bootTime);
     for (const m of config.mounts) fs.addMount({ path: m.containerPath, tree: m.tree, subPath: m.subPath, readOnly: m.readOnly, source: m.source, fstype: m.fstype });
     // POSIX shared memory (shm_open) is files in the IPC namespace's tmpfs at /dev/shm.
     if (!config.mounts.some((m) => m.containerPath === '/dev/shm')) fs.addMount({ path: '/dev/shm', tree: sb.ipc.shmTree, subPath: '', readOnly: false, source: 'shm', fstype: 'tmpfs' });
