@@ -1,7 +1,7 @@
 /**
  * nginx (Debian-based official image): entrypoint script that logs its configuration steps, then
- * `nginx -g 'daemon off;'`. STOPSIGNAL is SIGQUIT (graceful shutdown). The full configuration
- * language arrives with the runtime issue; this module carries the image facts and files.
+ * `nginx -g 'daemon off;'`. STOPSIGNAL is SIGQUIT (graceful shutdown). This module carries the
+ * image facts and files; the program (configuration language, serving, proxying) is programs/nginx/.
  */
 import type { ImageSpec } from './types';
 import { pseudoDigest } from './digest';
@@ -90,6 +90,26 @@ http {
 }
 `;
 
+/** /etc/nginx/mime.types, the entries a course meets (the real file maps ~100 types). */
+export const NGINX_MIME_TYPES = `
+types {
+    text/html                                        html htm shtml;
+    text/css                                         css;
+    text/xml                                         xml;
+    image/gif                                        gif;
+    image/jpeg                                       jpeg jpg;
+    application/javascript                           js;
+    text/plain                                       txt;
+    image/png                                        png;
+    image/svg+xml                                    svg svgz;
+    image/x-icon                                     ico;
+    application/json                                 json;
+    application/pdf                                  pdf;
+    application/zip                                  zip;
+    application/octet-stream                         bin exe dll;
+}
+`;
+
 export const nginx: ImageSpec = {
   repository: 'docker.io/library/nginx',
   tags: {
@@ -109,6 +129,8 @@ export const nginx: ImageSpec = {
   files: {
     '/etc/nginx/nginx.conf': NGINX_CONF,
     '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF,
+    '/etc/nginx/mime.types': NGINX_MIME_TYPES,
+    '/var/run/': '',
     '/usr/share/nginx/html/index.html': NGINX_INDEX,
     '/usr/share/nginx/html/50x.html': '<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n<h1>An error occurred.</h1>\n</body>\n</html>\n',
     '/var/log/nginx/': '',
