@@ -14,6 +14,7 @@ import { cp, ln, mv, stat } from './fileops';
 import { find } from './find';
 import { expr, xargs } from './misc';
 import { sed } from './sed';
+import { awk } from './awk';
 import { sh } from '../sh';
 import { BUILTINS } from '../builtins';
 
@@ -76,6 +77,7 @@ export const PROGRAMS: Record<string, Program> = {
   xargs,
   expr,
   sed,
+  awk,
   echo: fromBuiltin('echo'),
   printf: fromBuiltin('printf'),
   true: fromBuiltin('true'),
