@@ -7,8 +7,9 @@ import { busybox } from './busybox';
 import { nginx } from './nginx';
 import { pause } from './pause';
 import { ch6Ipc } from './ch6-ipc';
+import { webapp } from './webapp';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

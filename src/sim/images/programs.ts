@@ -7,6 +7,7 @@ import { HTTP_STATUS_TEXT } from '../net/netns';
 import { ch6IpcProgram } from './programs/ch6-ipc';
 import { nginxProgram } from './programs/nginx/main';
 import { bashProgram } from './programs/bash';
+import { webappProgram } from './programs/webapp';
 
 export const pauseProgram: Program = function* (p) {
   for (const s of [2, 15]) p.dispositions.set(s, 'catch');
@@ -51,6 +52,7 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   nginx: nginxProgram,
   'ch6-ipc': ch6IpcProgram,
   bash: bashProgram,
+  'webapp-python': webappProgram,
 };
 
 export { HTTP_STATUS_TEXT };
