@@ -16,7 +16,7 @@ import { ensureImage } from './images';
 import { computeConditions, computePhase, containerStatusOf, qosClass, stampConditions } from './status';
 import { etcHosts, podHostname, resolvConf } from './etchosts';
 import { ConfigError, containerEnv, expandRefs } from './env';
-import { MountError } from './volumes';
+import { MountError, VOLUME_SYNC_MS } from './volumes';
 import type { ContainerRecord, PodRuntimeView } from './types';
 import type { KubeletContext } from './context';
 import { BACKOFF_RESYNC_MS, CONTAINER_CREATE_MS, CONTAINER_START_MS, MIN_GRACE_SECONDS, SANDBOX_CREATE_MS } from './timing';
@@ -32,6 +32,7 @@ export class PodWorker {
   private busy = false;
   private pending = false;
   private resyncTimer?: number;
+  private volumeSyncTimer?: number;
   private probes = new Map<string, ProbeWorker>();
   private terminating = false;
   finished = false;
@@ -190,6 +191,17 @@ export class PodWorker {
     });
   }
 
+  /** Periodic sync: configMap/secret/downwardAPI/projected volumes follow their sources (never subPath mounts). */
+  private scheduleVolumeSync(): void {
+    if (this.volumeSyncTimer !== undefined) return;
+    this.volumeSyncTimer = this.k.clock.after(VOLUME_SYNC_MS, () => {
+      this.volumeSyncTimer = undefined;
+      if (this.finished) return;
+      this.k.volumes.refresh(this.pod);
+      this.scheduleVolumeSync();
+    });
+  }
+
   private createSandbox(): void {
     try {
       this.k.volumes.setUp(this.pod);
@@ -201,6 +213,7 @@ export class PodWorker {
       }
       throw e;
     }
+    this.scheduleVolumeSync();
     this.busy = true;
     this.k.clock.after(SANDBOX_CREATE_MS, () => {
       this.busy = false;
@@ -350,7 +363,7 @@ export class PodWorker {
               args: r.spec.args?.map((s) => expandRefs(s, vars)),
               env,
               workingDir: r.spec.workingDir,
-              mounts: k.volumes.mountsFor(this.pod, r.spec.volumeMounts),
+              mounts: k.volumes.mountsFor(this.pod, r.spec.volumeMounts, vars),
             });
           } catch (e) {
             if (!(e instanceof CriError)) throw e;

@@ -120,7 +120,8 @@ export class ContainerFs {
 
   /** lstat by default (the last component is not followed, as `ls -l` needs); `follow` gives stat. */
   stat(path: string, follow = false): FsNode | undefined {
-    const r = this.route(normalize(path), follow);
+    // A trailing slash makes the kernel resolve the last component as a directory: `ls -l ..data/` lists the target.
+    const r = this.route(normalize(path), follow || (path.length > 1 && path.endsWith('/')));
     if ('enter' in r) return r.enter.stat(r.path, follow);
     if ('proc' in r) return r.result && 'node' in r.result ? r.result.node : undefined;
     return r.node;
