@@ -8,8 +8,11 @@ import { nginx } from './nginx';
 import { pause } from './pause';
 import { ch6Ipc } from './ch6-ipc';
 import { webapp } from './webapp';
+import { debian } from './debian';
+import { ubuntu } from './ubuntu';
+import { alpine } from './alpine';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

@@ -364,7 +364,9 @@ export class Shell extends ShellCtx {
   /** Look a command up in PATH and run it: in a child, or in this very process when exec'ing. */
   *runExternal(argv: string[], assigns: Map<string, string>, io: IO, execInPlace: boolean): Gen<number> {
     const name = argv[0];
-    const found = this.proc.host.resolveProgram(name, this.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
+    // `./ipc` and `bin/tool` are relative to the working directory, not looked up in PATH.
+    const lookup = name.includes('/') && !name.startsWith('/') ? normalize(name, this.proc.cwd) : name;
+    const found = this.proc.host.resolveProgram(lookup, this.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
     if (!found) {
       const isPath = name.includes('/');
       if (isPath) {

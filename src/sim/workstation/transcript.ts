@@ -34,7 +34,9 @@ export function scriptFromTranscript(text: string): { script: string; options: T
     }
     // Script comments and blank lines: a run of them that starts at the top or after a blank
     // line and leads to the next command. Anything else is output.
-    if (isNote(l) && (i === (m ? 1 : 0) || lines[i - 1] === '')) {
+    // A run that starts with a blank line is a separator the script had (output lines that are
+    // blank and directly followed by a command are rare enough to accept).
+    if (isNote(l) && (i === (m ? 1 : 0) || lines[i - 1] === '' || l === '')) {
       let j = i;
       while (j < lines.length && isNote(lines[j])) j++;
       if (j < lines.length && lines[j].startsWith('$ ')) {
