@@ -19,6 +19,8 @@ test.describe('smoke', () => {
       await expect(page.getByRole('main')).toBeVisible();
       await expect(page.getByRole('banner')).toBeVisible();
       await expect(page.getByRole('status')).toContainText('being built');
+      await expect(page.getByRole('link', { name: 'Open the playground' })).toHaveAttribute('href', '/playground');
+      await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Playground' })).toBeVisible();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
       // The colour scheme follows prefers-color-scheme.
