@@ -49,16 +49,24 @@ export function hostFolder(dir: string): HostFolder {
 export function runShell(src: string, o: ShellOptions, write: (s: string) => void): number {
   const cluster = new Cluster({ seed: o.seed, start: o.start ?? DEFAULT_START, traceLogs: false });
   const files = new HomeFiles(o.home ? hostFolder(o.home) : undefined);
-  const ws = new Workstation(cluster, files, { out: write, err: write });
+  // Like zsh's PROMPT_SP: output that did not end its line (curl of a body without a newline)
+  // is followed by a line break, so every `$ ` starts a line and the transcript stays replayable.
+  let atLineStart = true;
+  const emit = (s: string) => {
+    if (s) atLineStart = s.endsWith('\n');
+    write(s);
+  };
+  const ws = new Workstation(cluster, files, { out: emit, err: emit });
   let status = 0;
   for (const unit of splitScript(src)) {
+    if (!atLineStart) emit('\n');
     if (unit.kind !== 'command') {
-      write(unit.lines[0] + '\n');
+      emit(unit.lines[0] + '\n');
       continue;
     }
-    write(`$ ${unit.lines[0]}\n`);
-    for (const l of unit.lines.slice(1)) write(`> ${l}\n`);
-    status = driveHeadless(ws.run(unit.text), cluster, () => write(`^C\npodlab: stopped after ${UNBOUNDED_WAIT_LIMIT_MS / 60000} minutes of virtual time; bound waiting commands with "timeout N"\n`));
+    emit(`$ ${unit.lines[0]}\n`);
+    for (const l of unit.lines.slice(1)) emit(`> ${l}\n`);
+    status = driveHeadless(ws.run(unit.text), cluster, () => emit(`^C\npodlab: stopped after ${UNBOUNDED_WAIT_LIMIT_MS / 60000} minutes of virtual time; bound waiting commands with "timeout N"\n`));
   }
   return status;
 }

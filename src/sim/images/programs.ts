@@ -10,6 +10,7 @@ import { bashProgram } from './programs/bash';
 import { webappProgram } from './programs/webapp';
 
 export const pauseProgram: Program = function* (p) {
+  p.reapsOnSigchld = true;
   for (const s of [2, 15]) p.dispositions.set(s, 'catch');
   yield { op: 'pause' };
   return 0;
@@ -42,7 +43,7 @@ export const nginxEntrypoint: Program = function* (p) {
     return 127;
   }
   void programs;
-  p.argv = args;
+  p.execve(args, found.path);
   return yield* found.program(p);
 };
 

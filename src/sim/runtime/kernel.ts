@@ -37,6 +37,7 @@ export class Kernel {
   spawn(o: SpawnOptions): Process {
     const pid = o.ns.allocate();
     const p = new Process(pid, o.ns, o.argv, o.env, o.cwd, o.host, o.fds, this.clock.now());
+    p.execve(o.argv);
     if (o.user) p.user = o.user;
     o.ns.procs.set(pid, p);
     if (o.parent) {
@@ -115,7 +116,7 @@ export class Kernel {
     // An init with a SIGCHLD handler collects adopted orphans at once; one that never waits
     // leaves a zombie in the process table. Its own children stay zombies until it waits for
     // them, which keeps their status for the shell's `wait PID`.
-    if (p.adopted && parent.reapsChildren) this.reap(p);
+    if (parent.reapsOnSigchld || (p.adopted && parent.reapsChildren)) this.reap(p);
   }
 
   /**

@@ -82,6 +82,11 @@ export class Process {
   reapsChildrenOverride?: boolean;
   /** Re-parented to its namespace's init after its parent exited. */
   adopted = false;
+  /**
+   * The program collects exited children from a SIGCHLD handler (nginx's master, /pause, tini),
+   * so they never linger as zombies; shells instead keep them until `wait` asks for their status.
+   */
+  reapsOnSigchld = false;
   onExit: Array<(s: ExitStatus) => void> = [];
 
   constructor(
@@ -98,6 +103,19 @@ export class Process {
   /** True for the first process of a PID namespace, which the kernel shields from default-action signals. */
   get isNamespaceInit(): boolean {
     return this.pid === 1;
+  }
+
+  /**
+   * The kernel's comm: the executable's name (15 characters at most), set by exec. Programs that
+   * rewrite their argv for ps (nginx's "master process") do not change it — pidof matches this.
+   */
+  comm = '';
+
+  /** exec: the process now runs another program (same PID). */
+  execve(argv: string[], path?: string): void {
+    this.argv = argv;
+    const exe = path ?? argv[0] ?? '';
+    this.comm = exe.slice(exe.lastIndexOf('/') + 1).slice(0, 15);
   }
 
   get alive(): boolean {

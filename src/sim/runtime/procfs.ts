@@ -49,29 +49,39 @@ const MEMORY: Array<[RegExp, number, number]> = [
 const BUSYBOX_MEMORY: [number, number] = [1632, 968];
 
 export function commOf(q: Process): string {
-  const a = q.argv[0] ?? '';
-  // nginx rewrites its argv ("nginx: master process ..."); comm stays the executable name.
-  if (a.startsWith('nginx: ')) return 'nginx';
-  return a.slice(a.lastIndexOf('/') + 1).slice(0, 15);
+  return q.comm;
 }
 
-/** uid/gid and name from the passwd file of the container the process runs in. */
-function identity(q: Process): { user: string; uid: number; gid: number } {
-  let passwd = '';
+/** Rows of an /etc/passwd file as seen by a process (empty when the image has none, like pause). */
+function passwdRows(p: Process): string[][] {
   try {
-    passwd = q.host.fs.readFile('/etc/passwd');
+    return p.host.fs.readFile('/etc/passwd').split('\n').map((l) => l.split(':'));
   } catch {
-    /* an image without /etc/passwd (pause) only has numeric users */
+    return [];
   }
-  const rows = passwd.split('\n').map((l) => l.split(':'));
+}
+
+/**
+ * uid/gid from the passwd file of the container the process runs in; the *name* from the
+ * viewer's passwd, as ps and ls do — which is why busybox ps in a shared PID namespace shows
+ * nginx's workers as `101`.
+ */
+function identity(q: Process, viewer?: Process): { user: string; uid: number; gid: number } {
+  const own = passwdRows(q);
+  let uid: number;
+  let gid: number;
   if (/^\d+$/.test(q.user)) {
-    const uid = Number(q.user);
-    const row = rows.find((r) => r[2] === q.user);
-    return { user: row ? row[0] : q.user, uid, gid: row ? Number(row[3]) : uid };
+    uid = Number(q.user);
+    const row = own.find((r) => r[2] === q.user);
+    gid = row ? Number(row[3]) : uid;
+  } else {
+    const row = own.find((r) => r[0] === q.user);
+    uid = row ? Number(row[2]) : q.user === 'root' ? 0 : 65534;
+    gid = row ? Number(row[3]) : uid;
   }
-  const row = rows.find((r) => r[0] === q.user);
-  if (row) return { user: q.user, uid: Number(row[2]), gid: Number(row[3]) };
-  return { user: q.user, uid: q.user === 'root' ? 0 : 65534, gid: q.user === 'root' ? 0 : 65534 };
+  const names = viewer ? passwdRows(viewer) : own;
+  const named = names.find((r) => r[2] === String(uid));
+  return { user: named ? named[0] : String(uid), uid, gid };
 }
 
 export function processInfo(q: Process, viewer?: Process): ProcessInfo {
@@ -79,7 +89,7 @@ export function processInfo(q: Process, viewer?: Process): ProcessInfo {
   const comm = commOf(q);
   const mem = MEMORY.find(([re]) => re.test(q.argv[0] ?? '') || re.test(comm));
   const [vsz, rss] = mem ? [mem[1], mem[2]] : BUSYBOX_MEMORY;
-  const id = identity(q);
+  const id = identity(q, viewer);
   return {
     pid: q.pid,
     ppid: q.ppid,

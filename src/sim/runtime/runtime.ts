@@ -386,7 +386,7 @@ export function resolveProgram(fs: ContainerFs, name: string, path: string): { p
       if (sh) {
         const scriptPath = c;
         const program: Program = function* (p) {
-          p.argv = [interp[0], ...interp.slice(1), scriptPath, ...p.argv.slice(1)];
+          p.execve([interp[0], ...interp.slice(1), scriptPath, ...p.argv.slice(1)], interp[0]);
           return yield* sh.program(p);
         };
         return { path: c, program };

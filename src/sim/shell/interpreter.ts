@@ -383,7 +383,7 @@ export class Shell extends ShellCtx {
     if (execInPlace && this.traps.size === 0) {
       // exec: this process becomes the program (same PID), as ash does for the last command of `sh -c`.
       const p = this.proc;
-      p.argv = argv;
+      p.execve(argv, found.path);
       p.env = env;
       if (io.stdout !== p.fds.stdout || io.stderr !== p.fds.stderr || io.stdin !== p.fds.stdin) this.hooks.redirect(p, io);
       return yield* found.program(p);

@@ -5,6 +5,7 @@
  */
 import type { Process, Program } from '../../runtime/process';
 import { fail, getopt, out, type Gen } from './util';
+import { processInfo } from '../../runtime/procfs';
 
 interface Col {
   width: number;
@@ -28,17 +29,16 @@ function fmtTime(secs: number): string {
   return `${String(t).padStart(4)}d`;
 }
 
-/** The kernel's comm: executable basename, at most 15 characters. */
+/** The kernel's comm (set at exec; see Process.execve). */
 export function comm(q: Process): string {
-  const a = q.argv[0] ?? '';
-  return a.slice(a.lastIndexOf('/') + 1).slice(0, 15);
+  return q.comm;
 }
 
 const num = (w: number, n: number) => String(n).padStart(w);
 
 const COLS: Record<string, Col> = {
-  user: { width: 8, header: 'USER', value: (q) => q.user.slice(0, 8) },
-  group: { width: 8, header: 'GROUP', value: (q) => (q.user === 'root' ? 'root' : q.user).slice(0, 8) },
+  user: { width: 8, header: 'USER', value: (q, self) => processInfo(q, self).user.slice(0, 8) },
+  group: { width: 8, header: 'GROUP', value: (q, self) => processInfo(q, self).user.slice(0, 8) },
   comm: { width: 16, header: 'COMMAND', value: (q) => comm(q) },
   // A zombie has no command line left; ps shows its comm in brackets, as for kernel threads.
   args: { width: 30000, header: 'COMMAND', value: (q) => (q.state === 'zombie' || !q.argv.length ? `[${comm(q)}]` : q.argv.join(' ')) },
@@ -47,8 +47,8 @@ const COLS: Record<string, Col> = {
   pgid: { width: 5, header: 'PGID', value: (q) => num(5, q.pid) },
   etime: { width: 7, header: 'ELAPSED', value: (q, self) => fmtTime((self.host.now() - q.startTime) / 1000) },
   nice: { width: 5, header: 'NI', value: () => num(5, 0) },
-  rgroup: { width: 8, header: 'RGROUP', value: (q) => q.user.slice(0, 8) },
-  ruser: { width: 8, header: 'RUSER', value: (q) => q.user.slice(0, 8) },
+  rgroup: { width: 8, header: 'RGROUP', value: (q, self) => processInfo(q, self).user.slice(0, 8) },
+  ruser: { width: 8, header: 'RUSER', value: (q, self) => processInfo(q, self).user.slice(0, 8) },
   time: { width: 5, header: 'TIME', value: (q) => fmtTime(q.cpuMs / 1000) },
   tty: { width: 6, header: 'TT', value: () => '?' },
   vsz: { width: 4, header: 'VSZ', value: (q) => (q.state === 'zombie' ? '0' : '1632') },

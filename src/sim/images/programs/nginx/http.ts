@@ -52,6 +52,8 @@ export interface VServer {
 export interface NginxHttp {
   servers: VServer[];
   ports: number[];
+  /** Ports also listened on as [::]:PORT; bind errors name both addresses. */
+  ipv6Ports: number[];
   types: Map<string, string>;
 }
 
@@ -124,6 +126,7 @@ export function loadHttp(main: Directive[], env: LoadEnv): NginxHttp {
   }
   const httpLoc = loc('', '', http?.block ?? [], undefined, ups, env);
   const servers: VServer[] = [];
+  const ipv6 = new Set<number>();
   const seen = new Set<string>();
   for (const s of findAll(http?.block, 'server')) {
     const base = loc('', '', s.block ?? [], httpLoc, ups, env);
@@ -131,7 +134,12 @@ export function loadHttp(main: Directive[], env: LoadEnv): NginxHttp {
     const ports: Array<{ port: number; def: boolean }> = [];
     for (const l of listens.length ? listens : [{ args: ['80'], file: '', line: 0, name: 'listen' } as Directive]) {
       const a = l.args[0];
-      if (a.startsWith('[')) continue; // IPv6 sockets: the simulated network is IPv4 only
+      if (a.startsWith('[')) {
+        // IPv6 sockets: the simulated network is IPv4 only, but nginx still reports their bind errors.
+        const v6 = a.match(/\]:(\d+)$/);
+        if (v6) ipv6.add(Number(v6[1]));
+        continue;
+      }
       const port = Number(a.includes(':') ? a.slice(a.lastIndexOf(':') + 1) : a);
       if (!Number.isInteger(port) || port < 1 || port > 65535) throw new NginxConfError(`invalid port in "${a}" of the "listen" directive in ${l.file}:${l.line}`);
       const def = l.args.includes('default_server');
@@ -154,7 +162,7 @@ export function loadHttp(main: Directive[], env: LoadEnv): NginxHttp {
     addLocs(s.block, base);
     for (const p of ports) servers.push({ port: p.port, names, defaultServer: p.def, locations, name: names[0] ?? '', base });
   }
-  return { servers, ports: [...new Set(servers.map((s) => s.port))].sort((a, b) => a - b), types };
+  return { servers, ports: [...new Set(servers.map((s) => s.port))].sort((a, b) => a - b), ipv6Ports: [...ipv6].sort((a, b) => a - b), types };
 }
 
 export function selectServer(h: NginxHttp, port: number, hostHeader: string | undefined): VServer | undefined {

@@ -172,21 +172,36 @@ function* master(p: Process, confPath: string, first: Loaded): ReturnType<Progra
     return r.res;
   };
   const bound = new Set<number>();
-  const bindAll = (): boolean => {
-    if (!net) return true;
+  /** Ports that could not be bound (empty when all succeeded). */
+  const tryBind = (): number[] => {
+    if (!net) return [];
+    const failed: number[] = [];
     for (const port of conf.http.ports) {
       if (bound.has(port)) continue;
-      if (!net.bind({ port, process: p, handleHttp: handler(port) })) {
-        for (let i = 0; i < 5; i++) emerg(`bind() to 0.0.0.0:${port} failed (98: Address already in use)`);
-        emerg('still could not bind()');
-        p.fds.stderr.write('nginx: [emerg] still could not bind()\n');
-        return false;
-      }
-      bound.add(port);
+      if (net.bind({ port, process: p, handleHttp: handler(port) })) bound.add(port);
+      else failed.push(port);
     }
-    return true;
+    return failed;
   };
-  if (!bindAll()) return 1;
+  // ngx_open_listening_sockets: five tries 500 ms apart, each failure logged to the error log
+  // (stderr in the official image) and, because that is not nginx's own stderr, also to the console.
+  const emergBoth = (msg: string) => {
+    emerg(msg);
+    p.fds.stderr.write(`nginx: [emerg] ${msg}\n`);
+  };
+  for (let attempt = 0; ; attempt++) {
+    const failed = tryBind();
+    if (!failed.length) break;
+    for (const port of failed) {
+      emergBoth(`bind() to 0.0.0.0:${port} failed (98: Address already in use)`);
+      if (conf.http.ipv6Ports.includes(port)) emergBoth(`bind() to [::]:${port} failed (98: Address already in use)`);
+    }
+    if (attempt === 4) {
+      emergBoth('still could not bind()');
+      return 1;
+    }
+    yield { op: 'sleep', ms: 500 };
+  }
   try {
     p.host.fs.writeFile(PID_FILE, `${pid}\n`);
   } catch {
@@ -211,7 +226,10 @@ function* master(p: Process, confPath: string, first: Loaded): ReturnType<Progra
       notice(pid, `worker process ${w.pid} exited with code 0`);
     }
   };
-  p.argv = [`nginx: master process ${['nginx', ...p.argv.slice(1)].map((a) => a).join(' ')}`];
+  // setproctitle: ps shows the new title, comm (what pidof matches) stays "nginx".
+  p.argv = [`nginx: master process ${['nginx', ...p.argv.slice(1)].join(' ')}`];
+  // The master collects exited workers in its SIGCHLD handler.
+  p.reapsOnSigchld = true;
   startWorkers();
   for (const s of [1, 2, 3, 15, 10, 12]) p.dispositions.set(s, 'catch');
   for (;;) {
@@ -233,7 +251,12 @@ function* master(p: Process, confPath: string, first: Loaded): ReturnType<Progra
       notice(pid, 'reconfiguring');
       const prev = conf;
       conf = next;
-      if (!bindAll()) conf = prev;
+      // On reload a port that cannot be bound is logged once and the old configuration stays.
+      const failed = tryBind();
+      if (failed.length) {
+        for (const port of failed) emerg(`bind() to 0.0.0.0:${port} failed (98: Address already in use)`);
+        conf = prev;
+      }
       notice(pid, 'using the "epoll" event method');
       notice(pid, 'start worker processes');
       const old = workers;
