@@ -11,8 +11,9 @@ import { webapp } from './webapp';
 import { debian } from './debian';
 import { ubuntu } from './ubuntu';
 import { alpine } from './alpine';
+import { curlImage } from './curl';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

@@ -159,6 +159,8 @@ export const nginx: ImageSpec = {
     '/usr/bin/printenv': 'printenv',
     '/bin/true': 'true',
     '/bin/false': 'false',
+    // The official (Debian) image installs curl for its own healthchecks and docs.
+    '/usr/bin/curl': 'curl',
   },
   prompt: 'root@HOSTNAME:/# ',
 };

@@ -8,6 +8,8 @@ import { ch6IpcProgram } from './programs/ch6-ipc';
 import { nginxProgram } from './programs/nginx/main';
 import { bashProgram } from './programs/bash';
 import { webappProgram } from './programs/webapp';
+import { curlEntrypoint } from './programs/curl-entrypoint';
+import { curl8 } from './programs/curl8';
 
 export const pauseProgram: Program = function* (p) {
   p.reapsOnSigchld = true;
@@ -54,6 +56,8 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   'ch6-ipc': ch6IpcProgram,
   bash: bashProgram,
   'webapp-python': webappProgram,
+  'curl-entrypoint': curlEntrypoint,
+  curl8,
 };
 
 export { HTTP_STATUS_TEXT };
