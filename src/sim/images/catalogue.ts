@@ -12,8 +12,9 @@ import { debian } from './debian';
 import { ubuntu } from './ubuntu';
 import { alpine } from './alpine';
 import { curlImage } from './curl';
+import { python } from './python';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

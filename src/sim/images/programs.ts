@@ -10,6 +10,7 @@ import { bashProgram } from './programs/bash';
 import { webappProgram } from './programs/webapp';
 import { curlEntrypoint } from './programs/curl-entrypoint';
 import { curl8 } from './programs/curl8';
+import { pythonProgram } from './programs/python/main';
 
 export const pauseProgram: Program = function* (p) {
   p.reapsOnSigchld = true;
@@ -58,6 +59,7 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   'webapp-python': webappProgram,
   'curl-entrypoint': curlEntrypoint,
   curl8,
+  python: pythonProgram,
 };
 
 export { HTTP_STATUS_TEXT };
