@@ -13,6 +13,7 @@ import { del } from './cmd/delete';
 import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
+import { portForward } from './cmd/port-forward';
 
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
 
@@ -27,6 +28,7 @@ const VERBS: Record<string, Verb> = {
   run,
   expose,
   exec,
+  'port-forward': portForward,
 };
 
 /** Every top-level command of kubectl v1.32 (for suggestions and for "not in Pod Lab yet"). */

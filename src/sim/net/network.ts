@@ -61,6 +61,9 @@ export interface PodEntry {
 }
 
 export class ClusterNetwork {
+  /** The workstation's `kubectl port-forward` listeners: local port → pod IP and port. */
+  readonly forwards = new Map<number, { podIP: string; port: number; onConnection: () => void }>();
+
   readonly dns: ClusterDns;
   private readonly pods = new Map<string, PodEntry>();
   private readonly rr = new Map<string, number>();
@@ -97,6 +100,14 @@ export class ClusterNetwork {
     const source = 'pod' in from ? from.pod.ip : from.host === 'node' ? NODE_IP : '172.30.1.1';
     if (ip === '127.0.0.1' || ip === '0.0.0.0') {
       if ('pod' in from) return this.toNamespace(from.pod, ip, port, '127.0.0.1');
+      // kubectl port-forward: the workstation's localhost:PORT enters the pod's namespace, where
+      // the connection comes from the pod's own localhost.
+      const fwd = from.host === 'workstation' ? this.forwards.get(port) : undefined;
+      const target = fwd && this.pods.get(fwd.podIP);
+      if (fwd && target) {
+        fwd.onConnection();
+        return this.toNamespace(target.net, fwd.podIP, fwd.port, '127.0.0.1');
+      }
       return { ok: false, error: 'refused', delayMs: 0 };
     }
     const pod = this.pods.get(ip);

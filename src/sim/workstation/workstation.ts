@@ -23,6 +23,9 @@ export class Workstation {
   ]);
   readonly aliases = new Map<string, string>([['k', 'kubectl']]);
   status = 0;
+  /** Background jobs (`cmd &`): suspended generators, resumed when what they wait for happens. */
+  private jobs: Array<{ id: number; pid: number; text: string; gen: CmdGen; wait?: Wait & { until?: number } }> = [];
+  private nextJobPid = 2817;
 
   constructor(
     readonly cluster: Cluster,
@@ -48,7 +51,13 @@ export class Workstation {
       }
       throw e;
     }
+    this.pollJobs();
     for (const item of list.items) {
+      if (item.async) {
+        this.startJob(item.cmd);
+        this.status = 0;
+        continue;
+      }
       this.status = yield* this.runCommand(item.cmd, undefined, this.io);
       // Controllers react within milliseconds of a change: let everything due at this instant run
       // before the next command (a person cannot type faster than that).
@@ -184,6 +193,8 @@ export class Workstation {
 
   private *exec(argv: string[], stdin: string | undefined, io: TerminalIO): CmdGen {
     const [name, ...args] = argv;
+    const jobResult = this.jobBuiltin(name, args, io);
+    if (jobResult !== undefined) return jobResult;
     switch (name) {
       case 'kubectl':
         return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin });
@@ -301,6 +312,59 @@ export class Workstation {
     }
   }
 
+  private startJob(cmd: Command): void {
+    const id = (this.jobs.length ? Math.max(...this.jobs.map((j) => j.id)) : 0) + 1;
+    const pid = this.nextJobPid++;
+    this.io.out(`[${id}] ${pid}\n`);
+    const job = { id, pid, text: commandText(cmd), gen: this.runCommand(cmd, undefined, this.io) };
+    this.jobs.push(job);
+    this.stepJob(job);
+  }
+
+  /** Run a job until it waits for something that has not happened yet, or ends. */
+  private stepJob(job: Workstation['jobs'][number]): void {
+    for (;;) {
+      if (job.wait) {
+        const w = job.wait;
+        const ready = w.op === 'sleep' ? this.cluster.now() >= (w.until ?? 0) : w.done() || (w.deadline !== undefined && this.cluster.now() >= w.deadline);
+        if (!ready) return;
+      }
+      const r = job.gen.next();
+      if (r.done) {
+        this.jobs = this.jobs.filter((j) => j !== job);
+        this.io.out(`[${job.id}]+  ${(r.value === 0 ? 'Done' : `Exit ${r.value}`).padEnd(24)}${job.text}\n`);
+        return;
+      }
+      job.wait = r.value.op === 'sleep' ? { ...r.value, until: this.cluster.now() + r.value.ms } : r.value;
+    }
+  }
+
+  private pollJobs(): void {
+    for (const j of [...this.jobs]) this.stepJob(j);
+  }
+
+  /** bash's `jobs` and `kill %N` for background jobs. */
+  private jobBuiltin(name: string, args: string[], io: TerminalIO): number | undefined {
+    if (name === 'jobs') {
+      this.jobs.forEach((j, i) => io.out(`[${j.id}]${i === this.jobs.length - 1 ? '+' : '-'}  ${'Running'.padEnd(24)}${j.text} &\n`));
+      return 0;
+    }
+    if (name === 'kill' && args.some((a) => a.startsWith('%'))) {
+      for (const a of args.filter((x) => x.startsWith('%'))) {
+        const job = this.jobs.find((j) => `%${j.id}` === a || (a === '%%' && j === this.jobs[this.jobs.length - 1]));
+        if (!job) {
+          io.err(`bash: kill: ${a}: no such job\n`);
+          return 1;
+        }
+        job.gen.return(143);
+        this.jobs = this.jobs.filter((j) => j !== job);
+        io.out(`[${job.id}]+  ${'Terminated'.padEnd(24)}${job.text}\n`);
+      }
+      return 0;
+    }
+    return undefined;
+  }
+
   /** coreutils timeout: run the command, end it after N seconds of virtual time (exit 124). */
   private *timeout(args: string[], stdin: string | undefined, io: TerminalIO): CmdGen {
     const m = args[0]?.match(/^(\d+(?:\.\d+)?)([smhd]?)$/);
@@ -413,4 +477,12 @@ function headTail(name: string, args: string[], stdin: string | undefined, files
   const picked = name === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n));
   if (picked.length) io.out(picked.join('\n') + '\n');
   return 0;
+}
+
+/** A command as bash shows it in job notices. */
+function commandText(cmd: Command): string {
+  if (cmd.t === 'simple') return [...cmd.assigns.map((a) => `${a.name}=${a.value.raw}`), ...cmd.words.map((w) => w.raw)].join(' ');
+  if (cmd.t === 'pipeline') return cmd.cmds.map(commandText).join(' | ');
+  if (cmd.t === 'andor') return [commandText(cmd.first), ...cmd.rest.map((r) => `${r.op} ${commandText(r.cmd)}`)].join(' ');
+  return '...';
 }

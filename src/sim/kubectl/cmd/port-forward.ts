@@ -1,0 +1,77 @@
+/**
+ * `kubectl port-forward (POD | TYPE/NAME) [LOCAL_PORT:]REMOTE_PORT [...]`: the workstation's
+ * localhost ports lead into the pod's network namespace until the command is interrupted —
+ * usually run in the background (`&`) so that `curl localhost:PORT` can follow.
+ */
+import type { CmdGen, KubectlCtx } from '../context';
+import { parseFlags, type FlagSpec } from '../flags';
+import type { Pod, Service } from '../../api/types';
+import { matchesMap } from '../../api/selector';
+import { findPod } from './common';
+
+const FLAGS: FlagSpec[] = [
+  { name: 'address', type: 'strings' },
+  { name: 'pod-running-timeout', type: 'string' },
+];
+
+export function* portForward(args: string[], ctx: KubectlCtx): CmdGen {
+  const { flags, positional } = parseFlags(args, FLAGS, 'port-forward');
+  const io = ctx.io;
+  const [target, ...specs] = positional;
+  if (!target || !specs.length) {
+    io.err("error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n");
+    return 1;
+  }
+  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const store = ctx.cluster.store;
+  let pod: Pod | undefined;
+  let [type, name] = target.includes('/') ? target.split('/') : ['pod', target];
+  if (['svc', 'service', 'services'].includes(type)) {
+    const svc = store.get('Service', ns, name) as unknown as Service | undefined;
+    if (!svc) {
+      io.err(`Error from server (NotFound): services "${name}" not found\n`);
+      return 1;
+    }
+    // kubectl picks one running pod behind the Service.
+    pod = (store.list('Pod', ns) as unknown as Pod[]).find((p) => p.status?.phase === 'Running' && matchesMap(p.metadata?.labels, svc.spec?.selector));
+    if (!pod) {
+      io.err(`error: no running pod found for service ${name}\n`);
+      return 1;
+    }
+    name = pod.metadata!.name!;
+  } else {
+    pod = findPod(ctx, ns, name);
+    if (!pod) return 1;
+  }
+  if (pod.status?.phase !== 'Running') {
+    io.err(`error: unable to forward port because pod is not running. Current status=${pod.status?.phase}\n`);
+    return 1;
+  }
+  const network = ctx.cluster.network;
+  const pairs: Array<[number, number]> = [];
+  for (const spec of specs) {
+    const m = spec.match(/^(\d*):?(\d+)$/);
+    if (!m) {
+      io.err(`error: Error parsing local port '${spec}': strconv.ParseUint: parsing "${spec}": invalid syntax\n`);
+      return 1;
+    }
+    const local = m[1] ? Number(m[1]) : Number(m[2]);
+    if (network.forwards.has(local)) {
+      io.err(`Unable to listen on port ${local}: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:${local}: bind: address already in use unable to create listener: Error listen tcp6 [::1]:${local}: bind: address already in use]\nerror: unable to listen on any of the requested ports: [{${local} ${m[2]}}]\n`);
+      return 1;
+    }
+    pairs.push([local, Number(m[2])]);
+  }
+  const podIP = pod.status?.podIP ?? '';
+  for (const [local, remote] of pairs) {
+    io.out(`Forwarding from 127.0.0.1:${local} -> ${remote}\nForwarding from [::1]:${local} -> ${remote}\n`);
+    network.forwards.set(local, { podIP, port: remote, onConnection: () => io.out(`Handling connection for ${local}\n`) });
+  }
+  try {
+    yield { op: 'until', done: () => !store.peek('Pod', ns, name) };
+    io.err(`E0115 lost connection to pod\n`);
+    return 1;
+  } finally {
+    for (const [local] of pairs) network.forwards.delete(local);
+  }
+}
