@@ -156,7 +156,7 @@ function serverFailure(
   return { error, line: first?.line, column: first?.column, problems: located };
 }
 
-/** The position of a field, or of its nearest ancestor that is written in the document. */
+/** The position of a field, or of its nearest ancestor that is written in the manifest text. */
 function positionOfProblem(doc: ManifestDoc, path: PathSegment[] | string): SourcePosition | undefined {
   const segs = typeof path === 'string' ? parseFieldPath(path) : path;
   for (let n = segs.length; n >= 0; n--) {

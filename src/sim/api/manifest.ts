@@ -131,7 +131,7 @@ function addDocument(ctx: StreamContext, doc: Document.Parsed, base: number, con
     converted = convertDocument(doc);
   } catch (e) {
     if (e instanceof ConversionError && e.parserError && e.offset !== undefined) {
-      // go-yaml parser errors name the 0-based line within the document.
+      // go-yaml parser errors name the 0-based line within that YAML document (not the file).
       const reported = ctx.lines.pos(base + e.offset).line - ctx.lines.pos(base).line;
       const where = reported > 0 ? `line ${reported}: ` : '';
       fail(ctx, `error parsing ${ctx.source}: ${convertPrefix}yaml: ${where}${e.message}`, base + e.offset);

@@ -53,7 +53,7 @@ export class VirtualClock {
 
   /**
    * Run every event due at or before `target`, then set now() to target. Events scheduled while
-   * running are honoured if they fall inside the window. `stop`, checked after each event, ends the
+   * running are honoured if they fall before the target instant. `stop`, checked after each event, ends the
    * run early (time then stays at that event's instant) — used by `kubectl wait`-like commands.
    */
   runUntil(target: number, stop?: () => boolean): boolean {

@@ -1,6 +1,6 @@
 /**
  * `-f FILE|DIR|-`: reading manifests the way kubectl's resource builder does (a directory means
- * its .yaml/.yml/.json files in name order; `-` is stdin), then decoding each document.
+ * its .yaml/.yml/.json files in name order; `-` is stdin), then decoding each YAML document in turn.
  */
 import type { KubectlCtx } from './context';
 import { ManifestError, parseManifests, type ManifestDoc } from '../api/manifest';
