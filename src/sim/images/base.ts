@@ -16,6 +16,9 @@ export function debianPrograms(extra: Record<string, string> = {}): Record<strin
     out[`/usr/bin/${t}`] = t;
     out[`/bin/${t}`] = t;
   }
+  // Debian's ps is procps-ng's, not busybox's.
+  out['/usr/bin/ps'] = 'ps-procps';
+  out['/bin/ps'] = 'ps-procps';
   Object.assign(out, { '/bin/sh': 'sh', '/usr/bin/sh': 'sh', '/bin/dash': 'sh', '/bin/bash': 'bash', '/usr/bin/bash': 'bash' }, extra);
   return out;
 }

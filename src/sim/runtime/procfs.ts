@@ -45,6 +45,8 @@ const MEMORY: Array<[RegExp, number, number]> = [
   [/^nginx: master/, 11412, 7680],
   [/^nginx: worker/, 11876, 2836],
   [/^nginx/, 11412, 7680],
+  [/^python/, 25424, 19384],
+  [/^(bash|redis-server|haproxy|fluent-bit|git-sync)/, 4388, 3240],
 ];
 const BUSYBOX_MEMORY: [number, number] = [1632, 968];
 

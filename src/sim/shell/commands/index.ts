@@ -9,6 +9,7 @@ import { cut, sort, tee, tr, uniq } from './filters';
 import { basename, dirname, seq, which, yes } from './gen';
 import { NET_PROGRAMS } from './net';
 import { pidof, ps } from './procs';
+import { psProcps } from './procps';
 import { df, du, mount } from './mounts';
 import { cp, ln, mv, stat } from './fileops';
 import { find } from './find';
@@ -65,6 +66,7 @@ export const PROGRAMS: Record<string, Program> = {
   dirname,
   which,
   ps,
+  'ps-procps': psProcps,
   pidof,
   mount,
   df,
