@@ -13,8 +13,9 @@ import { ubuntu } from './ubuntu';
 import { alpine } from './alpine';
 import { curlImage } from './curl';
 import { python } from './python';
+import { redis } from './redis';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

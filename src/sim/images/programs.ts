@@ -11,6 +11,8 @@ import { webappProgram } from './programs/webapp';
 import { curlEntrypoint } from './programs/curl-entrypoint';
 import { curl8 } from './programs/curl8';
 import { pythonProgram } from './programs/python/main';
+import { redisEntrypoint, redisServer } from './programs/redis/server';
+import { redisCli } from './programs/redis/cli';
 
 export const pauseProgram: Program = function* (p) {
   p.reapsOnSigchld = true;
@@ -60,6 +62,9 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   'curl-entrypoint': curlEntrypoint,
   curl8,
   python: pythonProgram,
+  'redis-entrypoint': redisEntrypoint,
+  'redis-server': redisServer,
+  'redis-cli': redisCli,
 };
 
 export { HTTP_STATUS_TEXT };
