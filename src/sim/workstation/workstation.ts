@@ -13,6 +13,7 @@ import { kubectl } from '../kubectl/kubectl';
 import { Parser, ShellSyntaxError } from '../shell/parser';
 import type { Command, List, Redir, Word } from '../shell/ast';
 import { HomeFiles } from './files';
+import { formatPrintf } from '../shell/printf';
 import { workstationCurl } from '../shell/commands/net/workstation-curl';
 
 export class Workstation {
@@ -252,6 +253,16 @@ export class Workstation {
       case 'pwd':
         io.out(this.files.cwd + '\n');
         return 0;
+      case 'printf': {
+        if (!args.length) {
+          io.err('printf: usage: printf [-v var] format [arguments]\n');
+          return 2;
+        }
+        const r = formatPrintf(args[0], args.slice(1));
+        io.out(r.out);
+        for (const e of r.errors) io.err(`bash: printf: ${e}\n`);
+        return r.errors.length ? 1 : 0;
+      }
       case 'grep':
         return grep(args, stdin, this.files, io);
       case 'head':

@@ -18,6 +18,9 @@ import { StatusError } from '../../api/errors';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/** `kubectl create <what>` generators (arriving with the kubectl issue). */
+const CREATE_SUBCOMMANDS = ['clusterrole', 'clusterrolebinding', 'configmap', 'cm', 'cronjob', 'deployment', 'deploy', 'ingress', 'job', 'namespace', 'ns', 'poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret', 'service', 'svc', 'serviceaccount', 'sa', 'token'];
+
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
   { name: 'recursive', short: 'R', type: 'bool' },
@@ -36,7 +39,8 @@ export function* applyLike(verb: Verb, args: string[], ctx: KubectlCtx): CmdGen 
   const { flags } = parseFlags(args, FLAGS, verb);
   const files = (flags.filename as string[] | undefined) ?? [];
   if (!files.length) {
-    if (verb === 'create') ctx.io.err(`error: must specify one of -f and -k\n\nerror: unknown command "${args[0] ?? ''}"\nSee 'kubectl create -h' for help and examples\n`);
+    const sub = verb === 'create' ? args.find((a) => !a.startsWith('-')) : undefined;
+    if (sub && CREATE_SUBCOMMANDS.includes(sub)) ctx.io.err(`error: "kubectl create ${sub}" is not available in Pod Lab yet; write a manifest and use kubectl apply -f\n`);
     else ctx.io.err('error: must specify one of -f and -k\n');
     return 1;
   }
@@ -61,7 +65,7 @@ export function* applyLike(verb: Verb, args: string[], ctx: KubectlCtx): CmdGen 
       }
       const obj = decoded.object;
       const kind = obj.kind!;
-      const ns = CLUSTER_SCOPED.has(kind) ? undefined : obj.metadata?.namespace ?? (ctx as { namespace?: string }).namespace ?? 'default';
+      const ns = CLUSTER_SCOPED.has(kind) ? undefined : obj.metadata?.namespace ?? (flags.namespace as string | undefined) ?? 'default';
       if (ns && !CLUSTER_SCOPED.has(kind)) obj.metadata = { ...obj.metadata, namespace: ns };
       const ref = `${kind.toLowerCase()}/${obj.metadata?.name ?? ''}`;
       const positionOf = (p: (string | number)[]) => doc.positionOf(p);
@@ -103,6 +107,10 @@ export function* applyLike(verb: Verb, args: string[], ctx: KubectlCtx): CmdGen 
     }
   }
   for (const e of errors) ctx.io.err(e + '\n');
+  if (!errors.length && sources.every((src) => !src.docs.length)) {
+    ctx.io.err(`error: no objects passed to ${verb}\n`);
+    return 1;
+  }
   return status;
 }
 

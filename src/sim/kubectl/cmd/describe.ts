@@ -48,6 +48,11 @@ export function* describe(args: string[], ctx: KubectlCtx): CmdGen {
     ctx.io.err(`No resources found in ${ns} namespace.\n`);
     return 0;
   }
+  if (res.kind !== 'Pod' && res.kind !== 'Service') {
+    // Better an honest refusal than a describe that silently leaves things out.
+    ctx.io.err(`error: describing ${res.plural} is not available in Pod Lab yet (pods and services are); try kubectl get ${res.plural} -o yaml\n`);
+    return 1;
+  }
   const now = ctx.cluster.now();
   const eventsFor = (o: KubeObject) => (flags['show-events'] === false ? undefined : (store.list('Event', o.metadata?.namespace) as unknown as Event[]).filter((e) => e.involvedObject?.uid === o.metadata?.uid));
   const texts = objs.map((o) => {
@@ -59,13 +64,9 @@ export function* describe(args: string[], ctx: KubectlCtx): CmdGen {
         return describeService(o as unknown as Service, endpointSlicesFromEndpoints(ep), eventsFor(o), now);
       }
       default:
-        return genericDescribe(o);
+        return '';
     }
   });
   ctx.io.out(texts.join('\n\n'));
   return 0;
-}
-
-function genericDescribe(o: KubeObject): string {
-  return `Name:         ${o.metadata?.name}\nNamespace:    ${o.metadata?.namespace ?? ''}\n`;
 }
