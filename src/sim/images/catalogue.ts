@@ -14,8 +14,9 @@ import { alpine } from './alpine';
 import { curlImage } from './curl';
 import { python } from './python';
 import { redis } from './redis';
+import { fluentBitImage } from './fluent-bit';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis, fluentBitImage];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

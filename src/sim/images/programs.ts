@@ -13,6 +13,7 @@ import { curl8 } from './programs/curl8';
 import { pythonProgram } from './programs/python/main';
 import { redisEntrypoint, redisServer } from './programs/redis/server';
 import { redisCli } from './programs/redis/cli';
+import { fluentBit } from './programs/fluent-bit/main';
 
 export const pauseProgram: Program = function* (p) {
   p.reapsOnSigchld = true;
@@ -65,6 +66,7 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   'redis-entrypoint': redisEntrypoint,
   'redis-server': redisServer,
   'redis-cli': redisCli,
+  'fluent-bit': fluentBit,
 };
 
 export { HTTP_STATUS_TEXT };
