@@ -9,31 +9,31 @@ import { podNet, resolveIn, waitFor } from './common';
 
 export function curlProgram(version: string): Program {
   return function* (p): Gen<number> {
-  const net = podNet(p);
-  if (!net) {
-    p.fds.stderr.write(`curl: (6) Could not resolve host: ${p.argv[p.argv.length - 1]}\n`);
-    return 6;
-  }
-  const gen = curlCore(p.argv.slice(1), {
-    network: net.network,
-    origin: net.origin,
-    resolve: (h) => resolveIn(p, net, h),
-    out: (s) => p.fds.stdout.write(s),
-    err: (s) => p.fds.stderr.write(s),
-    writeFile: (path, data) => {
-      try {
-        p.host.fs.writeFile(abs(p, path), data);
-        return undefined;
-      } catch (e) {
-        return errText(e);
-      }
-    },
-    userAgent: `curl/${version}`,
-  });
-  for (let r = gen.next(); ; r = gen.next()) {
-    if (r.done) return r.value;
-    yield* waitFor(r.value);
-  }
+    const net = podNet(p);
+    if (!net) {
+      p.fds.stderr.write(`curl: (6) Could not resolve host: ${p.argv[p.argv.length - 1]}\n`);
+      return 6;
+    }
+    const gen = curlCore(p.argv.slice(1), {
+      network: net.network,
+      origin: net.origin,
+      resolve: (h) => resolveIn(p, net, h),
+      out: (s) => p.fds.stdout.write(s),
+      err: (s) => p.fds.stderr.write(s),
+      writeFile: (path, data) => {
+        try {
+          p.host.fs.writeFile(abs(p, path), data);
+          return undefined;
+        } catch (e) {
+          return errText(e);
+        }
+      },
+      userAgent: `curl/${version}`,
+    });
+    for (let r = gen.next(); ; r = gen.next()) {
+      if (r.done) return r.value;
+      yield* waitFor(r.value);
+    }
   };
 }
 
