@@ -15,8 +15,9 @@ import { curlImage } from './curl';
 import { python } from './python';
 import { redis } from './redis';
 import { fluentBitImage } from './fluent-bit';
+import { gitSyncImage } from './git-sync';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis, fluentBitImage];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis, fluentBitImage, gitSyncImage];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

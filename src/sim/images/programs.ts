@@ -14,6 +14,7 @@ import { pythonProgram } from './programs/python/main';
 import { redisEntrypoint, redisServer } from './programs/redis/server';
 import { redisCli } from './programs/redis/cli';
 import { fluentBit } from './programs/fluent-bit/main';
+import { gitSync } from './programs/git-sync/main';
 
 export const pauseProgram: Program = function* (p) {
   p.reapsOnSigchld = true;
@@ -67,6 +68,7 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   'redis-server': redisServer,
   'redis-cli': redisCli,
   'fluent-bit': fluentBit,
+  'git-sync': gitSync,
 };
 
 export { HTTP_STATUS_TEXT };
