@@ -16,8 +16,9 @@ import { python } from './python';
 import { redis } from './redis';
 import { fluentBitImage } from './fluent-bit';
 import { gitSyncImage } from './git-sync';
+import { haproxyImage } from './haproxy';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis, fluentBitImage, gitSyncImage];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis, fluentBitImage, gitSyncImage, haproxyImage];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

@@ -15,6 +15,7 @@ import { redisEntrypoint, redisServer } from './programs/redis/server';
 import { redisCli } from './programs/redis/cli';
 import { fluentBit } from './programs/fluent-bit/main';
 import { gitSync } from './programs/git-sync/main';
+import { haproxy, haproxyEntrypoint } from './programs/haproxy/main';
 
 export const pauseProgram: Program = function* (p) {
   p.reapsOnSigchld = true;
@@ -69,6 +70,8 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   'redis-cli': redisCli,
   'fluent-bit': fluentBit,
   'git-sync': gitSync,
+  haproxy,
+  'haproxy-entrypoint': haproxyEntrypoint,
 };
 
 export { HTTP_STATUS_TEXT };
