@@ -17,8 +17,9 @@ import { redis } from './redis';
 import { fluentBitImage } from './fluent-bit';
 import { gitSyncImage } from './git-sync';
 import { haproxyImage } from './haproxy';
+import { nginxExporterImage } from './nginx-exporter';
 
-const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis, fluentBitImage, gitSyncImage, haproxyImage];
+const IMAGES: ImageSpec[] = [busybox, nginx, pause, ch6Ipc, webapp, debian, ubuntu, alpine, curlImage, python, redis, fluentBitImage, gitSyncImage, haproxyImage, nginxExporterImage];
 const BY_REPO = new Map(IMAGES.map((i) => [i.repository, i]));
 
 export interface ImageRef {

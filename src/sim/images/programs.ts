@@ -16,6 +16,7 @@ import { redisCli } from './programs/redis/cli';
 import { fluentBit } from './programs/fluent-bit/main';
 import { gitSync } from './programs/git-sync/main';
 import { haproxy, haproxyEntrypoint } from './programs/haproxy/main';
+import { nginxExporter } from './programs/nginx-exporter/main';
 
 export const pauseProgram: Program = function* (p) {
   p.reapsOnSigchld = true;
@@ -72,6 +73,7 @@ export const IMAGE_PROGRAMS: Record<string, Program> = {
   'git-sync': gitSync,
   haproxy,
   'haproxy-entrypoint': haproxyEntrypoint,
+  'nginx-prometheus-exporter': nginxExporter,
 };
 
 export { HTTP_STATUS_TEXT };
