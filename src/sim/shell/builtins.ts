@@ -286,7 +286,8 @@ export const BUILTINS: Record<string, Builtin> = {
     let sig = 15;
     let args = argv.slice(1);
     if (args[0] === '-l') {
-      io.stdout.write(Object.keys(SIGNAL_NAMES).map((n) => SIGNAL_NAMES[Number(n)]).join(' ') + '\n');
+      // busybox print_signames: one `%2u) %s` line per signal of the x86_64 table.
+      io.stdout.write(LINUX_SIGNALS.map((n, i) => `${String(i + 1).padStart(2)}) ${n}\n`).join(''));
       return 0;
     }
     if (args[0] === '-s') {
@@ -364,6 +365,8 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
 };
+
+const LINUX_SIGNALS = ['HUP', 'INT', 'QUIT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'KILL', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'STKFLT', 'CHLD', 'CONT', 'STOP', 'TSTP', 'TTIN', 'TTOU', 'URG', 'XCPU', 'XFSZ', 'VTALRM', 'PROF', 'WINCH', 'IO', 'PWR', 'SYS'];
 
 function* runTest(sh: Shell, args: string[], io: IO): Gen<number> {
   const r = evalTest(args, sh.proc.host.fs, sh.proc.cwd);

@@ -28,12 +28,15 @@ function fromBuiltin(name: string): Program {
       proc: p,
       err: (_io: unknown, msg: string) => p.fds.stderr.write(`${name}: ${msg}\n`),
       getVar: (n: string) => p.env.get(n),
+      // `kill` signals through the same kernel hooks the shell uses.
+      hooks: p.host.services.shellHooks,
     };
     return yield* b(fake as never, p.argv, { stdin: p.fds.stdin, stdout: p.fds.stdout, stderr: p.fds.stderr });
   };
 }
 
 export const PROGRAMS: Record<string, Program> = {
+  kill: fromBuiltin('kill'),
   sh,
   ash: sh,
   date,
