@@ -45,3 +45,12 @@ describe('seq / yes / basename / dirname / which', () => {
     expect(r.stdout).toBe('x\nb\n/a/b\n.\n/\n/bin/sh\n1\n');
   });
 });
+
+describe('options the simulator does not model', () => {
+  it('are refused clearly instead of giving a silently wrong result', async () => {
+    const { sh } = await import('../../runtime/testing');
+    expect(sh("printf 'b\\na\\n' | sort -c; echo $?").output).toBe('sort: option -c is not supported in Pod Lab\n1\n');
+    expect(sh('df -i; echo $?').output).toBe('df: option -i is not supported in Pod Lab\n1\n');
+    expect(sh('echo a | xargs -P 2 echo; echo $?').output).toBe('xargs: option -P is not supported in Pod Lab\n1\n');
+  });
+});

@@ -1,6 +1,6 @@
 /** Line filters: cut, tr, sort, uniq, tee. */
 import type { Process, Program } from '../../runtime/process';
-import { abs, errText, fail, getopt, inputs, LineReader, linesOf, out, readOrFail, showUsage, splitLines, type Gen } from './util';
+import { abs, errText, fail, getopt, inputs, LineReader, linesOf, out, readOrFail, showUsage, splitLines, type Gen, refuseUnmodelled } from './util';
 
 /** A cut LIST ("1,3-5,7-") as inclusive 1-based ranges, or undefined when malformed. */
 function parseList(s: string): Array<[number, number]> | undefined {
@@ -18,7 +18,7 @@ function parseList(s: string): Array<[number, number]> | undefined {
 
 export const cut: Program = function* (p): Gen<number> {
   const o = getopt(p, 'b:c:d:f:snO:');
-  if (!o) return 1;
+  if (!o || refuseUnmodelled(p, o, 'O')) return 1;
   const listArg = o.get('f') ?? o.get('c') ?? o.get('b');
   const modes = ['b', 'c', 'f'].filter((c) => o.has(c));
   if (modes.length !== 1 || listArg === undefined) {
@@ -149,7 +149,7 @@ interface SortKey {
 
 export const sort: Program = function* (p): Gen<number> {
   const o = getopt(p, 'nrufbsk:t:o:cgM');
-  if (!o) return 1;
+  if (!o || refuseUnmodelled(p, o, 'cgM')) return 1;
   const sep = o.get('t');
   if (sep !== undefined && sep.length !== 1) {
     fail(p, 'bad -t parameter');

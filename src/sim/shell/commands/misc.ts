@@ -1,6 +1,6 @@
 /** xargs and expr. */
 import type { Program } from '../../runtime/process';
-import { abs, errText, fail, getopt, readAll, showUsage, type Gen } from './util';
+import { abs, errText, fail, getopt, readAll, showUsage, type Gen, refuseUnmodelled } from './util';
 import { run } from './find';
 import { compile, RegexError } from './regex';
 
@@ -35,7 +35,7 @@ function splitArgs(s: string): string[] | string {
 
 export const xargs: Program = function* (p): Gen<number> {
   const o = getopt(p, '+0a:ortpE:I:n:s:P:x');
-  if (!o) return 1;
+  if (!o || refuseUnmodelled(p, o, 'psPx')) return 1;
   const cmd = o.args.length ? o.args : ['echo'];
   let input: string;
   if (o.has('a')) {

@@ -6,7 +6,7 @@
 import type { Process, Program } from '../../runtime/process';
 import type { FsNode } from '../../runtime/fs';
 import type { Mount } from '../../runtime/containerfs';
-import { fail, getopt, out, showUsage, utf8Len, type Gen } from './util';
+import { fail, getopt, out, showUsage, utf8Len, type Gen, refuseUnmodelled } from './util';
 
 interface MountLine {
   source: string;
@@ -100,7 +100,7 @@ export function human(kb: number): string {
 
 export const df: Program = function* (p): Gen<number> {
   const o = getopt(p, 'PkmhTt:aiB:');
-  if (!o) return 1;
+  if (!o || refuseUnmodelled(p, o, 'iB')) return 1;
   const h = o.has('h');
   const mb = o.has('m');
   const showType = o.has('T');

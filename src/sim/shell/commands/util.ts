@@ -63,6 +63,17 @@ export interface Opts {
  * an operand. On a bad option prints glibc's message and busybox's usage, returning undefined.
  * `long` maps GNU long options the applet knows to their short letter.
  */
+/**
+ * Options the real tool has but the simulator does not model: refuse them clearly rather than
+ * print a silently wrong result. Returns true when one was given (the caller exits 1).
+ */
+export function refuseUnmodelled(p: Process, o: Opts, letters: string): boolean {
+  const given = [...letters].find((c) => o.has(c));
+  if (!given) return false;
+  p.fds.stderr.write(`${appletName(p)}: option -${given} is not supported in Pod Lab\n`);
+  return true;
+}
+
 export function getopt(p: Process, spec: string, long: Record<string, string> = {}): Opts | undefined {
   const posix = spec.startsWith('+');
   const s = posix ? spec.slice(1) : spec;
