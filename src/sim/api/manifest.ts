@@ -12,6 +12,7 @@
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { KubeObject } from './types';
 import { pathKey, type PathSegment } from './fieldpath';
+import { utf8Length } from './utf8';
 import { LineIndex, toGoYamlError } from './manifest/goyaml-errors';
 import { scanJsonStream } from './manifest/json-stream';
 import { ConversionError, convertDocument, type ConvertedDocument } from './manifest/to-object';
@@ -206,20 +207,4 @@ function isBlankYaml(body: string): boolean {
     return false;
   }
   return true;
-}
-
-/** UTF-8 byte length, stopping early once `limit` is reached (a huge text need not be walked). */
-function utf8Length(text: string, limit: number): number {
-  if (text.length >= limit) return text.length;
-  let n = 0;
-  for (let i = 0; i < text.length && n < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }

@@ -4,6 +4,7 @@
  * gets the same message: `json: offset 21: invalid character '"' after object key:value pair`.
  * It only finds value boundaries and syntax errors; the values are then parsed for positions.
  */
+import { utf8Length } from '../utf8';
 
 export interface JsonValueSpan {
   /** [start, end) offsets of one top-level value in the text. */
@@ -39,21 +40,6 @@ function quoteChar(c: string): string {
   return `'${c}'`;
 }
 
-/** Byte offset (UTF-8) of a string index, which is what Go reports. */
-function byteOffset(text: string, index: number): number {
-  let n = 0;
-  for (let i = 0; i < index; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 class SyntaxErr {
   constructor(
     readonly msg: string,
@@ -75,7 +61,7 @@ export function scanJsonStream(text: string): JsonScanResult {
   } catch (e) {
     if (e instanceof SyntaxErr) {
       if (e.at >= text.length) return { ok: false, values, message: 'unexpected EOF', at: text.length };
-      return { ok: false, values, message: `json: offset ${byteOffset(text, e.at) + 1}: ${e.msg}`, at: e.at };
+      return { ok: false, values, message: `json: offset ${utf8Length(text, Infinity, e.at) + 1}: ${e.msg}`, at: e.at };
     }
     throw e;
   }

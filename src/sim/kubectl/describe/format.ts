@@ -1,6 +1,7 @@
 /** Small formatting helpers shared by the describers, each mirroring a Go/kubectl one. */
 import { goSort } from '../printers/gosort.ts';
 import type { PrefixWriter } from './prefix-writer.ts';
+import { utf8Length } from '../../api/utf8';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -21,14 +22,7 @@ export function formatRFC1123Z(timestamp: string | null | undefined): string {
 }
 
 /** Go's len(s): UTF-8 byte length (annotation cut-offs count bytes, not characters). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
+export { utf8Length };
 
 /** Go's s[:n] on a UTF-8 string, kept to whole characters. */
 function utf8Prefix(s: string, n: number): string {
