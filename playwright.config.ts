@@ -13,16 +13,18 @@ if (chromium.source === 'none') {
       'set PODLAB_CHROMIUM=/path/to/chromium, or run `npx playwright install chromium`.',
   );
 }
-if (!existsSync('dist/index.html')) {
-  throw new Error('No production build in dist/: run `npm run build` first (`npm test` does this).');
+// PODLAB_DIST / PODLAB_E2E_PORT let several builds be tested side by side (one per working copy).
+const DIST = process.env.PODLAB_DIST ?? 'dist';
+if (!existsSync(`${DIST}/index.html`)) {
+  throw new Error(`No production build in ${DIST}/: run \`npm run build\` first (\`npm test\` does this).`);
 }
 
-const PORT = 4173;
+const PORT = Number(process.env.PODLAB_E2E_PORT ?? 4173);
 const CI = !!process.env.CI;
 
 export default defineConfig({
   testDir: './e2e',
-  outputDir: './test-results',
+  outputDir: process.env.PODLAB_E2E_OUT ?? './test-results',
   // 2-core machines: one worker keeps the browser, the preview server and the tests from starving each other.
   workers: 1,
   fullyParallel: false,
@@ -47,7 +49,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !CI,
     timeout: 60_000,
