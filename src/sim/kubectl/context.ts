@@ -29,4 +29,14 @@ export interface KubectlCtx {
   files: WorkstationFiles;
   /** Text piped or heredoc'd into kubectl (for `-f -`). */
   stdin?: string;
+  /**
+   * Runs the learner's editor on a workstation file and returns its exit status (`kubectl edit`
+   * writes the object to a temporary file, calls this, and reads the file back). The workstation
+   * supplies it: `$KUBE_EDITOR`/`$EDITOR` as a command line with the path appended (so
+   * `KUBE_EDITOR="sed -i s/a/b/" kubectl edit …` works headlessly, as on a real machine), or the
+   * app's editor panel for `vi`/`nano`. Absent → kubectl edit explains that no editor is available.
+   */
+  editor?: (path: string) => CmdGen;
+  /** Environment variables of the calling shell (KUBE_EDITOR, EDITOR, KUBECONFIG …). */
+  env?: ReadonlyMap<string, string>;
 }
