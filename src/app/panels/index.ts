@@ -1,0 +1,10 @@
+/**
+ * The panels that show the simulated Pod over time. Each takes the app's SimClient and follows the
+ * shared time cursor (`cursor-store.ts`). H5's layout mounts them in the bottom panel's tabs.
+ */
+export { TimelinePanel } from './timeline/TimelinePanel';
+export { LogsPanel } from './logs/LogsPanel';
+export { DiagramPanel } from './diagram/DiagramPanel';
+export { FilesPanel } from './files/FilesPanel';
+export { useCursor, cursorInstant, isLive, type Cursor } from './cursor-store';
+export type { PanelProps } from './panel-props';

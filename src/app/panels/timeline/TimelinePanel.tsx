@@ -1,0 +1,15 @@
+import type { PanelProps } from '../panel-props';
+import { useCursor } from '../cursor-store';
+import { useClockNow } from '../use-clock';
+
+/** Timeline: first version — shows the cursor it will follow; the full view lands next. */
+export function TimelinePanel({ client }: PanelProps) {
+  const cursor = useCursor((s) => s.cursor);
+  const now = useClockNow(client);
+  return (
+    <section aria-label="Timeline" className="panel panel-timeline">
+      <h2 className="panel-title">Timeline</h2>
+      <p role="status">{cursor.mode === 'live' ? 'Live' : 'At'} {new Date(cursor.mode === 'live' ? now : cursor.t).toISOString()}</p>
+    </section>
+  );
+}
