@@ -14,6 +14,7 @@ import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
 import { portForward } from './cmd/port-forward';
+import { create } from './cmd/create';
 
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
 
@@ -22,7 +23,7 @@ const VERBS: Record<string, Verb> = {
   describe,
   logs,
   apply: (a, c) => applyLike('apply', a, c),
-  create: (a, c) => applyLike('create', a, c),
+  create,
   replace: (a, c) => applyLike('replace', a, c),
   delete: del,
   run,
