@@ -3,14 +3,18 @@
  * browser, in-process in tests): commands go in, terminal output, command completion and the
  * virtual clock come out as events.
  */
-import type { Completion, EngineMessage, EngineOptions } from './protocol';
+import type { ApplyResult, Completion, Diagnostic, EngineMessage, EngineOptions } from './protocol';
 import { workerTransport, type Transport } from './transport';
+import type { TraceEntry } from '../sim/trace/trace';
+import type { Query, QueryResult } from './history/types';
 
 export interface ClockState {
   now: number;
   speed: number;
   paused: boolean;
   busy: boolean;
+  /** Fast pacing: quiet stretches are skipped (see setFast). */
+  fast?: boolean;
 }
 
 export interface SimClientEvents {
@@ -18,14 +22,19 @@ export interface SimClientEvents {
   /** A command ended; the shell shows `prompt` next. */
   done?: (status: number, prompt: string) => void;
   clock?: (c: ClockState) => void;
+  /** New trace entries, in order; `from` is the index of the first in the whole trace. */
+  trace?: (entries: readonly TraceEntry[], from: number) => void;
 }
 
 export class SimClient {
   private readonly listeners = new Set<SimClientEvents>();
   private readonly waiting = new Map<number, (c: Completion) => void>();
+  private readonly answers = new Map<number, (r: never) => void>();
   private nextId = 1;
   private readyPrompt: Promise<string>;
   private clockState: ClockState;
+  /** The engine's whole trace, mirrored as it streams in (panels read the backlog from here). */
+  private readonly traceLog: TraceEntry[] = [];
 
   constructor(
     private readonly transport: Transport,
@@ -83,6 +92,36 @@ export class SimClient {
     return this.clockState.now;
   }
 
+  /** Every trace entry received so far (the backlog a panel folds when it mounts). Do not mutate. */
+  traceEntries(): readonly TraceEntry[] {
+    return this.traceLog;
+  }
+
+  /** Read the world at virtual instant `at` (omitted: now): the pod diagram's scene, files. */
+  query(q: Query, at?: number): Promise<QueryResult> {
+    return this.ask((id) => ({ t: 'query', id, at, q }));
+  }
+
+  /** The editor's Apply: the text goes through `kubectl apply -f -` in the engine. */
+  apply(text: string): Promise<ApplyResult> {
+    return this.ask((id) => ({ t: 'apply', id, text }));
+  }
+
+  /** kubectl's errors and lint warnings for a manifest, with lines and columns; changes nothing. */
+  diagnose(text: string): Promise<Diagnostic[]> {
+    return this.ask((id) => ({ t: 'diagnose', id, text }));
+  }
+
+  /** Advance virtual time to the next observable change (also when paused). */
+  step(): void {
+    this.transport.send({ t: 'step' });
+  }
+
+  /** Fast pacing: quiet stretches (nothing observable for a moment) are skipped. */
+  setFast(fast: boolean): void {
+    this.transport.send({ t: 'setFast', fast });
+  }
+
   complete(line: string, cursor: number): Promise<Completion> {
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -94,6 +133,20 @@ export class SimClient {
   dispose(): void {
     this.listeners.clear();
     this.transport.close();
+  }
+
+  private ask<R>(message: (id: number) => Parameters<Transport['send']>[0]): Promise<R> {
+    const id = this.nextId++;
+    return new Promise<R>((resolve) => {
+      this.answers.set(id, resolve as (r: never) => void);
+      this.transport.send(message(id));
+    });
+  }
+
+  private answer(id: number, result: unknown): void {
+    const r = this.answers.get(id);
+    this.answers.delete(id);
+    r?.(result as never);
   }
 
   private dispatch(m: EngineMessage, resolveReady: (p: string) => void): void {
@@ -109,9 +162,24 @@ export class SimClient {
         for (const l of this.listeners) l.done?.(m.status, m.prompt);
         return;
       case 'clock':
-        this.clockState = { now: m.now, speed: m.speed, paused: m.paused, busy: m.busy };
+        this.clockState = { now: m.now, speed: m.speed, paused: m.paused, busy: m.busy, fast: m.fast ?? false };
         for (const l of this.listeners) l.clock?.(this.clockState);
         return;
+      case 'applied':
+        return this.answer(m.id, m.result);
+      case 'answer':
+        return this.answer(m.id, m.result);
+      case 'trace': {
+        // Batches arrive in order; skip any overlap so the mirror stays index-aligned with the engine.
+        const fresh = m.from < this.traceLog.length ? m.entries.slice(this.traceLog.length - m.from) : m.entries;
+        if (!fresh.length) return;
+        const from = this.traceLog.length;
+        for (const e of fresh) this.traceLog.push(e);
+        for (const l of this.listeners) l.trace?.(fresh, from);
+        return;
+      }
+      case 'diagnosed':
+        return this.answer(m.id, m.diagnostics);
       case 'completions': {
         const r = this.waiting.get(m.id);
         this.waiting.delete(m.id);

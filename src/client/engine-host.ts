@@ -11,6 +11,9 @@ import type { CmdGen, Wait } from '../sim/kubectl/context';
 import type { ClientMessage, EngineMessage, EngineOptions } from './protocol';
 import { complete } from './completion';
 import { hostTimer, type RealTimer } from './pacer-timer';
+import { EngineHistory, frozenTimer } from './history/engine-history';
+import { changesEngine } from './history/input-log';
+import { applyText, diagnoseText } from './editor-apply';
 
 /** Real milliseconds between pacer ticks: often enough that `-w` output feels live. */
 export const TICK_MS = 50;
@@ -19,6 +22,14 @@ export const TICK_MS = 50;
 const MAX_CREDIT_MS = 250;
 /** How often the clock is reported to the page (real ms). */
 const CLOCK_REPORT_MS = 250;
+/** Fast pacing: after this much real time with nothing observable, jump to the next change. */
+const FAST_QUIET_MS = 600;
+/** Speed Infinity ("max"): virtual time per slice, slices per tick, and the real time a tick may use. */
+const MAX_SLICE_MS = 1000;
+const MAX_SLICES_PER_TICK = 600;
+const MAX_TICK_BUSY_MS = 35;
+/** Stepping to the next change looks this far ahead at most (then stops where it got to). */
+const STEP_HORIZON_MS = 3_600_000;
 
 interface Running {
   gen: CmdGen;
@@ -27,8 +38,10 @@ interface Running {
 }
 
 export class EngineHost {
-  private readonly cluster: Cluster;
+  readonly cluster: Cluster;
   private readonly ws: Workstation;
+  /** Inputs, trace feed and time-travel queries; only the live engine has it, not its replays. */
+  private readonly history?: EngineHistory;
   private speed: number;
   private paused = false;
   private running: Running | undefined;
@@ -37,31 +50,77 @@ export class EngineHost {
   private lastClockReport = -Infinity;
   private handle: unknown;
   private disposed = false;
+  private fast = false;
+  /** Output chunks emitted so far and the real instant of the last observable change (fast pacing). */
+  private outputs = 0;
+  private lastActivityReal: number;
+  private lastTraceLength = 0;
+  private lastOutputs = 0;
 
   constructor(
     opts: EngineOptions,
     private readonly emit: (m: EngineMessage) => void,
     private readonly timer: RealTimer = hostTimer,
+    role: 'live' | 'replay' = 'live',
   ) {
     this.cluster = new Cluster({ seed: opts.seed, start: opts.start, traceLogs: true });
     const write = (text: string) => void (this.pending += text);
     this.ws = new Workstation(this.cluster, new HomeFiles(), { out: write, err: write });
     this.speed = opts.speed ?? 1;
     this.lastReal = timer.now();
+    this.lastActivityReal = this.lastReal;
     this.emit({ t: 'ready', prompt: this.ws.prompt, now: this.cluster.now() });
+    if (role === 'live') {
+      this.history = new EngineHistory(this.cluster, emit, () => new EngineHost(opts, () => {}, frozenTimer, 'replay'));
+      this.history.flushTrace();
+    }
     this.schedule();
   }
 
   receive(m: ClientMessage): void {
     if (this.disposed) return;
+    if (m.t === 'query') return this.history?.query(m);
+    this.dispatch(m);
+    // Recorded at the instant the input took effect (handlers catch the clock up first), for replays.
+    if (changesEngine(m)) this.history?.record(m);
+    this.history?.flushTrace();
+  }
+
+  /** Replays only: advance virtual time to `t` as the pacer would, resuming the command on the way. */
+  advanceTo(t: number): void {
+    this.pump(Math.max(t, this.cluster.now()));
+    this.flush();
+  }
+
+  private dispatch(m: ClientMessage): void {
     switch (m.t) {
       case 'run':
         return this.run(m.line);
       case 'interrupt':
         return this.interrupt();
       case 'setSpeed':
-        this.speed = m.speed > 0 && Number.isFinite(m.speed) ? m.speed : 1;
+        this.speed = m.speed === Infinity || (m.speed > 0 && Number.isFinite(m.speed)) ? m.speed : 1;
         return this.reportClock(true);
+      case 'setFast':
+        this.fast = m.fast;
+        this.lastActivityReal = this.timer.now();
+        return this.reportClock(true);
+      case 'step':
+        this.tick();
+        this.stepToNextChange();
+        return this.reportClock(true);
+      case 'apply': {
+        this.tick();
+        const result = applyText({ cluster: this.cluster, files: this.ws.files }, m.text);
+        // A waiting command (`kubectl get -w`) sees the change at once.
+        this.pump(this.cluster.now());
+        this.flush();
+        this.emit({ t: 'applied', id: m.id, result });
+        return this.reportClock(true);
+      }
+      case 'diagnose':
+        this.emit({ t: 'diagnosed', id: m.id, diagnostics: diagnoseText(m.text) });
+        return;
       case 'pause':
         this.tick();
         this.paused = true;
@@ -170,15 +229,64 @@ export class EngineHost {
     const credit = Math.min(real - this.lastReal, MAX_CREDIT_MS);
     this.lastReal = real;
     if (this.paused || credit <= 0) return;
-    this.pump(this.cluster.now() + Math.round(credit * this.speed));
+    if (this.speed === Infinity) this.runFlatOut(real);
+    else this.pump(this.cluster.now() + Math.round(credit * this.speed));
     this.flush();
+    if (this.noteActivity(real) && this.fast && real - this.lastActivityReal >= FAST_QUIET_MS) this.stepToNextChange();
     this.reportClock(false);
+  }
+
+  /** Speed "max": as much virtual time as a tick's real-time budget allows, in one-second slices. */
+  private runFlatOut(start: number): void {
+    for (let i = 0; i < MAX_SLICES_PER_TICK && this.timer.now() - start < MAX_TICK_BUSY_MS; i++) this.pump(this.cluster.now() + MAX_SLICE_MS);
+  }
+
+  /** Records whether something observable happened since the last look; returns true when quiet. */
+  private noteActivity(real: number): boolean {
+    const len = this.cluster.trace.entries.length;
+    const seen = this.outputs;
+    const active = len !== this.lastTraceLength || seen !== this.lastOutputs;
+    this.lastTraceLength = len;
+    this.lastOutputs = seen;
+    if (active) this.lastActivityReal = real;
+    return !active;
+  }
+
+  /**
+   * Advance instant by instant (queued cluster events and the running command's wake-ups) until
+   * something observable happens: a trace entry (object change, container state, Event, log line)
+   * or terminal output. Bounded by STEP_HORIZON_MS of virtual time.
+   */
+  private stepToNextChange(): void {
+    const trace = this.cluster.trace.entries;
+    const startLen = trace.length;
+    const startOut = this.outputs;
+    const horizon = this.cluster.now() + STEP_HORIZON_MS;
+    // The iteration cap guards against events that keep rescheduling themselves at one instant.
+    for (let i = 0; i < 100_000 && trace.length === startLen && this.outputs === startOut; i++) {
+      const r = this.running;
+      let next = this.cluster.clock.nextEventTime() ?? Infinity;
+      if (r?.wait.op === 'sleep') next = Math.min(next, r.wait.until);
+      else if (r?.wait.op === 'until') next = Math.min(next, r.wait.deadline);
+      if (next === Infinity || next > horizon) {
+        this.pump(horizon);
+        break;
+      }
+      // Events due at this very instant (queued by an apply) run first; pump only moves forward.
+      if (next <= this.cluster.now()) this.cluster.clock.runUntil(this.cluster.now());
+      this.pump(Math.max(next, this.cluster.now()));
+      this.flush();
+    }
+    this.lastTraceLength = trace.length;
+    this.lastOutputs = this.outputs;
+    this.lastActivityReal = this.timer.now();
   }
 
   private schedule(): void {
     this.handle = this.timer.setTimeout(() => {
       if (this.disposed) return;
       this.tick();
+      this.history?.flushTrace();
       this.schedule();
     }, TICK_MS);
   }
@@ -187,6 +295,7 @@ export class EngineHost {
     if (!this.pending) return;
     const text = this.pending;
     this.pending = '';
+    this.outputs++;
     this.emit({ t: 'output', text });
   }
 
@@ -194,6 +303,6 @@ export class EngineHost {
     const real = this.timer.now();
     if (!force && real - this.lastClockReport < CLOCK_REPORT_MS) return;
     this.lastClockReport = real;
-    this.emit({ t: 'clock', now: this.cluster.now(), speed: this.speed, paused: this.paused, busy: !!this.running });
+    this.emit({ t: 'clock', now: this.cluster.now(), speed: this.speed, paused: this.paused, busy: !!this.running, fast: this.fast });
   }
 }

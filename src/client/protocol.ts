@@ -2,6 +2,11 @@
  * Messages between the app and the engine host. Plain data only (structured-clone safe), so the
  * same messages travel through `postMessage` to a Web Worker or through a function call in-process.
  */
+import type { Diagnostic } from '../sim/api/lint/types';
+import type { TraceEntry } from '../sim/trace/trace';
+import type { Query, QueryResult } from './history/types';
+
+export type { Diagnostic };
 
 /** How the engine starts: same seed and start instant → same run. */
 export interface EngineOptions {
@@ -23,14 +28,32 @@ export interface Completion {
   closes: boolean;
 }
 
+/** What Apply did: kubectl's own output (as `kubectl apply -f -` prints it) and the problems found,
+ * each with its line and column in the editor text. */
+export interface ApplyResult {
+  status: number;
+  output: string;
+  diagnostics: Diagnostic[];
+}
+
 export type ClientMessage =
   | { t: 'run'; line: string }
+  /** The editor's Apply: the text goes through `kubectl apply -f -`. */
+  | { t: 'apply'; id: number; text: string }
+  /** Editor diagnostics without applying: kubectl's parse/decode/validation errors and lint warnings. */
+  | { t: 'diagnose'; id: number; text: string }
+  /** Advance virtual time to the next observable change (a trace entry or terminal output). */
+  | { t: 'step' }
+  /** Fast pacing: quiet stretches (nothing observable for a moment) are skipped. */
+  | { t: 'setFast'; fast: boolean }
   | { t: 'interrupt' }
   | { t: 'setSpeed'; speed: number }
   | { t: 'pause' }
   | { t: 'resume' }
   | { t: 'complete'; id: number; line: string; cursor: number }
-  | { t: 'dispose' };
+  | { t: 'dispose' }
+  /** Read the world at virtual instant `at` (omitted: now); the past comes from a replay (client/history). */
+  | { t: 'query'; id: number; at?: number; q: Query };
 
 export type EngineMessage =
   /** Terminal output, in the order it was produced (stdout and stderr interleaved as on a tty). */
@@ -38,7 +61,12 @@ export type EngineMessage =
   /** A command finished (or was interrupted); the shell is ready for the next one. */
   | { t: 'done'; status: number; prompt: string }
   /** The virtual clock, sent a few times a second and whenever speed or pause state change. */
-  | { t: 'clock'; now: number; speed: number; paused: boolean; busy: boolean }
+  | { t: 'clock'; now: number; speed: number; paused: boolean; busy: boolean; fast?: boolean }
+  | { t: 'applied'; id: number; result: ApplyResult }
+  | { t: 'diagnosed'; id: number; diagnostics: Diagnostic[] }
   | { t: 'completions'; id: number; result: Completion }
   /** The engine is up; `prompt` is the shell's first prompt. */
-  | { t: 'ready'; prompt: string; now: number };
+  | { t: 'ready'; prompt: string; now: number }
+  /** Trace entries [from, from + entries.length) of the engine's trace, streamed in order. */
+  | { t: 'trace'; from: number; entries: TraceEntry[] }
+  | { t: 'answer'; id: number; result: QueryResult };
