@@ -14,6 +14,9 @@ import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
 import { portForward } from './cmd/port-forward';
+import { label } from './cmd/label';
+import { annotate } from './cmd/annotate';
+import { answerHelp, splitVerb } from './help/help';
 import { create } from './cmd/create';
 
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
@@ -24,6 +27,8 @@ const VERBS: Record<string, Verb> = {
   logs,
   apply: (a, c) => applyLike('apply', a, c),
   create,
+  label,
+  annotate,
   replace: (a, c) => applyLike('replace', a, c),
   delete: del,
   run,
@@ -32,15 +37,22 @@ const VERBS: Record<string, Verb> = {
   'port-forward': portForward,
 };
 
-/** Every top-level command of kubectl v1.32 (for suggestions and for "not in Pod Lab yet"). */
-const ALL_COMMANDS = ['annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cordon', 'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'get', 'help', 'kustomize', 'label', 'logs', 'options', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait'];
+/**
+ * Every top-level command of kubectl v1.32 except `help`, in the order kubectl registers them
+ * (the order of its "Did you mean this?" suggestions; for "not in Pod Lab yet").
+ */
+const ALL_COMMANDS = ['create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion', 'config', 'plugin', 'version', 'api-versions', 'api-resources', 'options'];
 
 export function* kubectl(args: string[], ctx: KubectlCtx): CmdGen {
-  const [verb, ...rest] = args;
-  if (!verb) {
-    ctx.io.out('kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n');
-    return 0;
+  // Help forms (`kubectl`, `--help`, `help CMD`, bare command groups) answer before any verb runs.
+  const help = answerHelp(args, ALL_COMMANDS);
+  if (help) {
+    if (help.out) ctx.io.out(help.out);
+    if (help.err) ctx.io.err(help.err);
+    return help.code;
   }
+  // Global flags may precede the verb (`kubectl -n kube-system get pods`); the verb parses them.
+  const { verb = '', rest } = splitVerb(args);
   const impl = VERBS[verb];
   if (!impl) {
     if (ALL_COMMANDS.includes(verb)) {
@@ -49,8 +61,8 @@ export function* kubectl(args: string[], ctx: KubectlCtx): CmdGen {
     }
     const suggestions = ALL_COMMANDS.filter((c) => levenshtein(c, verb) <= 2 || c.startsWith(verb));
     let msg = `error: unknown command "${verb}" for "kubectl"`;
-    if (suggestions.length) msg += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n`;
-    ctx.io.err(msg.replace(/^error/, 'Error') + '\n');
+    if (suggestions.length) msg += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}`;
+    ctx.io.err(msg + '\n');
     return 1;
   }
   try {
