@@ -20,9 +20,11 @@ export interface WorkstationTerminalProps {
   label?: string;
   /** Focus the terminal once it is ready. */
   autoFocus?: boolean;
+  /** Hands the workspace a way to type into the shell and focus it (session store's runInTerminal); returns its cleanup. */
+  onControl?: (control: { type(data: string): void; focus(): void }) => () => void;
 }
 
-export default function WorkstationTerminal({ client, label = 'Workstation shell', autoFocus = false }: WorkstationTerminalProps) {
+export default function WorkstationTerminal({ client, label = 'Workstation shell', autoFocus = false, onControl }: WorkstationTerminalProps) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -57,15 +59,17 @@ export default function WorkstationTerminal({ client, label = 'Workstation shell
     });
     resize.observe(el);
     if (autoFocus) term.focus();
+    const offControl = onControl?.({ type: (d) => session.input(d), focus: () => term.focus() });
 
     return () => {
+      offControl?.();
       resize.disconnect();
       dark.removeEventListener('change', onScheme);
       input.dispose();
       session.dispose();
       term.dispose();
     };
-  }, [client, label, autoFocus]);
+  }, [client, label, autoFocus, onControl]);
 
   return <div className="terminal-host" ref={host} />;
 }
