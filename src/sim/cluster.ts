@@ -58,7 +58,8 @@ export class Cluster {
     this.bootstrap(opts.start - CLUSTER_AGE_MS, nodeLabels);
     this.scheduler = new Scheduler(this.clock, this.store, this.events, NODE_NAME, nodeLabels);
     this.kubelet = new Kubelet(this.clock, this.prng, this.store, this.events, this.trace);
-    this.network = new ClusterNetwork(this.clock, this.store);
+    this.network = new ClusterNetwork(this.clock, this.store, this.trace);
+    this.network.currentContainer = () => this.kubelet.runtime.kernel.current?.host.containerName;
     this.kubelet.runtime.network = this.network;
     this.endpoints = new EndpointsController(this.clock, this.store);
   }

@@ -63,7 +63,7 @@ export class EventRecorder {
     const existing = this.seen.get(dedupKey);
     const count = this.bump(existing, ns, msg, now);
     if (count !== undefined) {
-      this.trace.record({ t: now, kind: 'event', namespace: ns, object: `${obj.kind}/${meta.name}`, type, reason, message: msg, count });
+      this.trace.record({ t: now, kind: 'event', namespace: ns, object: `${obj.kind}/${meta.name}`, ...(fieldPath ? { fieldPath } : {}), source: source.component, type, reason, message: msg, count });
       return;
     }
     // Event names are <object>.<hex unix nanos>, as client-go makes them.
@@ -94,7 +94,7 @@ export class EventRecorder {
     };
     const created = this.store.create(ev as unknown as KubeObject);
     this.seen.set(dedupKey, created.metadata!.name!);
-    this.trace.record({ t: now, kind: 'event', namespace: ns, object: `${obj.kind}/${meta.name}`, type, reason, message: msg, count: 1 });
+    this.trace.record({ t: now, kind: 'event', namespace: ns, object: `${obj.kind}/${meta.name}`, ...(fieldPath ? { fieldPath } : {}), source: source.component, type, reason, message: msg, count: 1 });
   }
 
   /** Increment an existing event; undefined when it no longer exists (it expired or was deleted). */

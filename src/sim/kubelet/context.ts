@@ -23,4 +23,6 @@ export interface KubeletContext {
   normalizeImage(image: string): string | undefined;
   podTerminated(w: PodWorker): void;
   traceContainers(w: PodWorker): void;
+  /** One probe attempt's outcome into the trace (the timeline marks failures). */
+  traceProbe(w: PodWorker, container: string, probe: 'liveness' | 'readiness' | 'startup', ok: boolean, message?: string): void;
 }

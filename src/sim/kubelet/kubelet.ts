@@ -133,6 +133,18 @@ export class Kubelet implements KubeletContext {
   /** Container state transitions into the trace (the timeline draws these). */
   traceContainers(w: PodWorker): void {
     const pod = w.pod;
+    const name = pod.metadata!.name!;
+    const namespace = pod.metadata!.namespace ?? 'default';
+    const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+    const phase = pod.status?.phase ?? 'Pending';
+    const terminating = !!pod.metadata?.deletionTimestamp;
+    const podSig = `${phase}|${ready}|${terminating}`;
+    if (this.lastTraced.get(w.uid) !== podSig) {
+      this.lastTraced.set(w.uid, podSig);
+      this.trace.record({ t: this.clock.now(), kind: 'pod', pod: name, namespace, uid: w.uid, phase, ready, terminating });
+    }
+    const sidecars = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+    const inits = new Set((pod.status?.initContainerStatuses ?? []).map((s) => s.name));
     const all = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
     for (const s of all) {
       const state = s.state?.running ? 'running' : s.state?.terminated ? 'terminated' : 'waiting';
@@ -142,8 +154,14 @@ export class Kubelet implements KubeletContext {
       const sig = `${state}|${reason}|${exitCode}|${s.restartCount}|${s.ready}`;
       if (this.lastTraced.get(key) === sig) continue;
       this.lastTraced.set(key, sig);
-      this.trace.record({ t: this.clock.now(), kind: 'container', pod: pod.metadata!.name!, namespace: pod.metadata!.namespace ?? 'default', container: s.name, state: s.ready && state === 'running' ? 'running-ready' : state, reason, exitCode, restartCount: s.restartCount });
+      const role = sidecars.has(s.name) ? 'sidecar' : inits.has(s.name) ? 'init' : 'app';
+      this.trace.record({ t: this.clock.now(), kind: 'container', pod: name, namespace, uid: w.uid, container: s.name, role, state: s.ready && state === 'running' ? 'running-ready' : state, reason, exitCode, restartCount: s.restartCount });
     }
+  }
+
+  traceProbe(w: PodWorker, container: string, probe: 'liveness' | 'readiness' | 'startup', ok: boolean, message?: string): void {
+    if (!this.trace.wantsBulk) return;
+    this.trace.record({ t: this.clock.now(), kind: 'probe', pod: w.pod.metadata!.name!, namespace: w.pod.metadata!.namespace ?? 'default', container, probe, ok, ...(message ? { message } : {}) });
   }
 
   /** Log lines of a container instance: the latest, or the one before it (--previous). */

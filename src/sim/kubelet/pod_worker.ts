@@ -410,6 +410,7 @@ export class PodWorker {
         gated: () => type === 'startup' || r.started,
         onAttemptFailed: (msg) => this.event('Warning', 'Unhealthy', msg, r),
         onResult: (ok) => this.onProbeResult(r, id, type, ok),
+        onOutcome: (ok, message) => this.k.traceProbe(this, r.name, type, ok, message),
       });
       this.probes.set(`${id}/${type}`, w);
     };

@@ -20,6 +20,8 @@ export interface ProbeTarget {
   gated: () => boolean;
   onAttemptFailed: (message: string) => void;
   onResult: (success: boolean) => void;
+  /** Every attempt's outcome, for the trace. */
+  onOutcome?: (ok: boolean, message?: string) => void;
 }
 
 const LABEL: Record<ProbeType, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
@@ -58,6 +60,7 @@ export class ProbeWorker {
     }
     this.run((o) => {
       if (this.stopped) return;
+      this.t.onOutcome?.(o.ok, o.ok ? undefined : o.message);
       if (o.ok) {
         this.failures = 0;
         this.successes++;

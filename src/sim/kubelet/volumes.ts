@@ -78,6 +78,11 @@ export class VolumeManager {
     return changed;
   }
 
+  /** A pod's volume as it is now (the app's file browser reads it). */
+  volumeTree(uid: string, name: string): FsTree | undefined {
+    return this.podTrees.get(uid)?.get(name)?.tree;
+  }
+
   tearDown(uid: string): void {
     this.podTrees.delete(uid);
     this.seen.delete(uid);

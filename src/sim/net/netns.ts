@@ -35,6 +35,8 @@ export interface Listener {
 
 export class NetNamespace {
   readonly listeners = new Map<number, Listener>();
+  /** Told when a port opens or closes (the runtime traces it for the pod diagram). */
+  onListen?: (l: Listener, open: boolean) => void;
   constructor(public readonly ip: string) {}
 
   /** Returns false when the port is taken (EADDRINUSE). */
@@ -42,8 +44,11 @@ export class NetNamespace {
     const cur = this.listeners.get(l.port);
     if (cur && cur.process.alive) return false;
     this.listeners.set(l.port, l);
+    this.onListen?.(l, true);
     l.process.onExit.push(() => {
-      if (this.listeners.get(l.port) === l) this.listeners.delete(l.port);
+      if (this.listeners.get(l.port) !== l) return;
+      this.listeners.delete(l.port);
+      this.onListen?.(l, false);
     });
     return true;
   }

@@ -26,13 +26,14 @@ import { ARP_TIMEOUT_MS, NODE_IP, POD_SUBNET_PREFIX, SYN_TIMEOUT_MS } from './ad
 import { ClusterDns } from './dns';
 import { socketPair, type TcpSocket } from './tcp';
 import { bridgeHttp, exchangeOverTcp } from './http-bridge';
+import type { Trace, TraceEndpoint } from '../trace/trace';
 
 export type DialError = 'refused' | 'unreachable' | 'timeout';
 
 /** Where a connection comes from: a pod's namespace, or a host outside the pod network. */
 export type Origin = { pod: NetNamespace } | { host: 'workstation' | 'node' };
 
-export type Dialed = { ok: true; listener: Listener; target: NetNamespace; ip: string; port: number; source: string } | { ok: false; error: DialError; delayMs: number };
+export type Dialed = { ok: true; listener: Listener; target: NetNamespace; ip: string; port: number; source: string; service?: string } | { ok: false; error: DialError; delayMs: number };
 
 /** A result that arrives on the virtual clock. */
 export class Pending<T> {
@@ -70,10 +71,13 @@ export class ClusterNetwork {
   /** Interface indexes on node01: lo, eth0, flannel.1, cni0 come first. */
   private nextIfIndex = 5;
   private nextEphemeral = 40000;
+  /** The container whose process is running now (set by the cluster): the source of traced traffic. */
+  currentContainer?: () => string | undefined;
 
   constructor(
     readonly clock: VirtualClock,
     readonly store: ObjectStore,
+    private readonly trace?: Trace,
   ) {
     this.dns = new ClusterDns(store);
   }
@@ -140,6 +144,7 @@ export class ClusterNetwork {
       return pending;
     }
     const [client, server] = socketPair(`${d.source}:${this.nextEphemeral++}`, `${d.ip}:${d.port}`);
+    this.traceTraffic(from, d, 'TCP', '');
     if (d.listener.onConnect) d.listener.onConnect(server);
     else if (d.listener.handleHttp) bridgeHttp(server, d.listener.handleHttp);
     pending.finish({ ok: true, socket: client, ip: d.ip });
@@ -157,14 +162,26 @@ export class ClusterNetwork {
     }
     if (d.listener.handleHttp) {
       const response = d.listener.handleHttp({ ...req, remoteAddr: d.source });
+      this.traceTraffic(from, d, req.method, req.path, response.status);
       pending.finish({ ok: true, response, ip: d.ip });
       return pending;
     }
     // A raw TCP server (nc -l): send the request bytes and parse whatever comes back before EOF.
     const [client, server] = socketPair(`${d.source}:${this.nextEphemeral++}`, `${d.ip}:${d.port}`);
     d.listener.onConnect?.(server);
+    this.traceTraffic(from, d, req.method, req.path);
     exchangeOverTcp(client, req, (r) => pending.finish(r ? { ok: true, response: r, ip: d.ip } : { ok: false, error: 'empty' }));
     return pending;
+  }
+
+  /** A request that reached a listener, into the trace (the pod diagram animates it along its edge). */
+  private traceTraffic(from: Origin, d: Dialed & { ok: true }, method: string, path: string, status?: number): void {
+    if (!this.trace?.wantsBulk) return;
+    const src = 'pod' in from ? this.pods.get(from.pod.ip) : undefined;
+    const fromEp: TraceEndpoint = src ? { pod: src.name, namespace: src.namespace, container: this.currentContainer?.() } : { host: 'pod' in from ? 'node' : from.host };
+    const dst = this.pods.get(d.target.ip);
+    const toEp: TraceEndpoint = dst ? { pod: dst.name, namespace: dst.namespace, container: d.listener.process.host.containerName } : { host: 'node' };
+    this.trace.record({ t: this.clock.now(), kind: 'http', from: fromEp, to: toEp, ...(d.service ? { service: d.service } : {}), port: d.port, method, path, ...(status !== undefined ? { status } : {}) });
   }
 
   private later(ms: number, fn: () => void): void {
@@ -199,6 +216,7 @@ export class ClusterNetwork {
     const pod = this.pods.get(b.ip);
     // An endpoint whose pod is gone but not yet removed from Endpoints: the DNAT goes nowhere.
     if (!pod) return { ok: false, error: 'unreachable', delayMs: ARP_TIMEOUT_MS };
-    return this.toNamespace(pod.net, b.ip, b.port, source);
+    const d = this.toNamespace(pod.net, b.ip, b.port, source);
+    return d.ok ? { ...d, service: svc.metadata!.name } : d;
   }
 }

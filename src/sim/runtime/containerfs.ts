@@ -47,6 +47,8 @@ export class ContainerFs {
   private mounts: Mount[] = [];
   /** The /proc of this container, attached by the runtime. */
   proc?: ProcView;
+  /** Told of every write that lands in a mounted volume (the runtime traces it). */
+  onVolumeWrite?: (mountPath: string, path: string, bytes: number, append: boolean) => void;
 
   constructor(
     private readonly rootTree: FsTree,
@@ -158,6 +160,10 @@ export class ContainerFs {
     if (r.readOnly) throw new FsError('EROFS', path);
     if (r.node?.type === 'dir') throw new FsError('EISDIR', path);
     r.tree.writeFile(r.rel, data, this.clockNow(), false, append);
+    if (this.onVolumeWrite && r.tree !== this.rootTree) {
+      const m = this.mounts.find((x) => x.tree === r.tree);
+      if (m) this.onVolumeWrite(m.path, r.path, data.length, append);
+    }
   }
 
   mkdir(path: string, parents = false): void {

@@ -65,6 +65,8 @@ function* waitFor(obj: Waitable): Blocking<boolean> {
 
 export class PosixMq extends Waitable {
   readonly messages: Array<{ text: string; prio: number }> = [];
+  /** Set by the namespace that created the queue: reports traffic to its onMessage. */
+  notify?: (op: 'send' | 'receive', bytes: number) => void;
   constructor(
     readonly name: string,
     readonly maxmsg: number,
@@ -95,6 +97,7 @@ export function* mqSend(q: PosixMq, text: string, prio = 0, nonblock = false): B
   while (i > 0 && q.messages[i - 1].prio < prio) i--;
   q.messages.splice(i, 0, { text, prio });
   q.wake();
+  q.notify?.('send', text.length);
   return undefined;
 }
 
@@ -106,6 +109,7 @@ export function* mqReceive(q: PosixMq, nonblock = false): Blocking<string | IpcE
   }
   const m = q.messages.shift()!;
   q.wake();
+  q.notify?.('receive', m.text.length);
   return m.text;
 }
 
@@ -187,6 +191,8 @@ export class IpcNamespace {
   private readonly shm = new IdSpace<SysvShm>();
   /** The tmpfs behind /dev/shm in every container of the pod (POSIX shm_open files live here). */
   readonly shmTree = new FsTree();
+  /** Told of every message sent or received (the runtime traces it for the pod diagram). */
+  onMessage?: (object: string, op: 'send' | 'receive', bytes: number) => void;
 
   // -- POSIX mqueue --
 
@@ -196,6 +202,7 @@ export class IpcNamespace {
     if (cur) return f.create && f.excl ? 'EEXIST' : cur;
     if (!f.create) return 'ENOENT';
     const q = new PosixMq(name, f.maxmsg ?? MQ_MAXMSG_DEFAULT, f.msgsize ?? MQ_MSGSIZE_DEFAULT, f.mode ?? 0o644);
+    q.notify = (op, bytes) => this.onMessage?.(`mqueue ${name}`, op, bytes);
     this.mqueues.set(name, q);
     return q;
   }
@@ -299,6 +306,7 @@ export function* msgsnd(ns: IpcNamespace, id: number, type: number, text: string
     if (q.usedBytes + text.length <= q.qbytes) {
       q.messages.push({ type, text });
       q.wake();
+      ns.onMessage?.(`msqid ${id}`, 'send', text.length);
       return undefined;
     }
     if (nowait) return 'EAGAIN';
@@ -330,6 +338,7 @@ export function* msgrcv(ns: IpcNamespace, id: number, type = 0, nowait = false):
     if (i >= 0) {
       const [m] = q.messages.splice(i, 1);
       q.wake();
+      ns.onMessage?.(`msqid ${id}`, 'receive', m.text.length);
       return m;
     }
     if (nowait) return 'ENOMSG';

@@ -91,6 +91,7 @@ export class SimContainerRuntime implements RuntimeService {
   runPodSandbox(config: PodSandboxConfig): string {
     const id = this.prng.hex(64);
     const sb: Sandbox = { id, config, net: new NetNamespace(config.ip), ipc: new IpcNamespace(), containers: new Set() };
+    this.traceSandbox(sb);
     if (config.shareProcessNamespace) {
       sb.pidns = new PidNamespace();
       const host = this.makeHost(sb, `${id}-pause`, 'POD', new ContainerFs(new FsTree(), () => this.clock.now()));
@@ -142,6 +143,10 @@ export class SimContainerRuntime implements RuntimeService {
     // POSIX shared memory (shm_open) is files in the IPC namespace's tmpfs at /dev/shm.
     if (!config.mounts.some((m) => m.containerPath === '/dev/shm')) fs.addMount({ path: '/dev/shm', tree: sb.ipc.shmTree, subPath: '', readOnly: false, source: 'shm', fstype: 'tmpfs' });
     const host = this.makeHost(sb, id, config.name, fs);
+    if (this.trace.wantsBulk) {
+      fs.onVolumeWrite = (mountPath, path, bytes, append) =>
+        this.trace.record({ t: this.clock.now(), kind: 'file', pod: sb.config.name, namespace: sb.config.namespace, container: config.name, mountPath, path, bytes, append });
+    }
     const status: CriContainerStatus = {
       id,
       name: config.name,
@@ -208,6 +213,21 @@ export class SimContainerRuntime implements RuntimeService {
   containerStatus(id: string): CriContainerStatus | undefined {
     const c = this.containers.get(id);
     return c && { ...c.status };
+  }
+
+  /** A container's view of files (the app's file browser reads it; the container may have exited). */
+  containerFs(id: string): ContainerFs | undefined {
+    return this.containers.get(id)?.fs;
+  }
+
+  /** The IPC objects of the sandbox whose network namespace has this IP (the pod diagram). */
+  ipcObjects(ip: string): string[] {
+    for (const sb of this.sandboxes.values()) {
+      if (sb.net.ip !== ip) continue;
+      const v = sb.ipc.snapshot();
+      return [...sb.ipc.mqNames().map((n) => `mqueue ${n}`), ...v.msq.map((q) => `msqid ${q.perm.id}`), ...v.sem.map((x) => `semid ${x.perm.id}`), ...v.shm.map((x) => `shmid ${x.perm.id}`)];
+    }
+    return [];
   }
 
   containerLogs(id: string): readonly LogLine[] {
@@ -304,6 +324,15 @@ export class SimContainerRuntime implements RuntimeService {
 
   private emit(e: RuntimeEvent): void {
     for (const l of [...this.listeners]) l(e);
+  }
+
+  /** Ports and IPC traffic of a sandbox into the trace (the pod diagram draws them). */
+  private traceSandbox(sb: Sandbox): void {
+    const { name: pod, namespace } = sb.config;
+    sb.net.onListen = (l, open) => this.trace.record({ t: this.clock.now(), kind: 'listen', pod, namespace, container: l.process.host.containerName, port: l.port, open });
+    if (!this.trace.wantsBulk) return;
+    sb.ipc.onMessage = (object, op, bytes) =>
+      this.trace.record({ t: this.clock.now(), kind: 'ipc', pod, namespace, container: this.kernel.current?.host.containerName ?? '', object, op, bytes });
   }
 
   private logSink(c: Container, stream: 'stdout' | 'stderr'): Writable {
