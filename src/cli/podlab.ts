@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { runShell, type ShellOptions } from './sh';
 import { runBench } from './bench';
+import { runLessonsCommand } from './lessons';
 import { scriptFromTranscript } from '../sim/workstation/transcript';
 
 function usage(): never {
-  process.stderr.write('usage: podlab sh [--seed N] [--start ISO-8601] [--home DIR] [SCRIPT]\n       podlab bench\n');
+  process.stderr.write('usage: podlab sh [--seed N] [--start ISO-8601] [--home DIR] [SCRIPT]\n       podlab bench\n       podlab lessons check [--verbose] [SLUG…]\n');
   process.exit(2);
 }
 
@@ -68,4 +69,6 @@ if (cmd === 'sh') {
   process.exitCode = code;
 } else if (cmd === 'bench') {
   runBench();
+} else if (cmd === 'lessons') {
+  process.exitCode = runLessonsCommand(rest, (s) => process.stdout.write(s));
 } else usage();

@@ -7,6 +7,7 @@ import type { ApplyResult, Completion, Diagnostic, EngineMessage, EngineOptions 
 import { workerTransport, type Transport } from './transport';
 import type { TraceEntry } from '../sim/trace/trace';
 import type { Query, QueryResult } from './history/types';
+import type { ChecksAnswer, ChecksRequest } from '../lessons/checks/session';
 
 export interface ClockState {
   now: number;
@@ -112,6 +113,11 @@ export class SimClient {
     return this.ask((id) => ({ t: 'diagnose', id, text }));
   }
 
+  /** Evaluate a lesson step's checks (and prediction observations) against the live cluster. */
+  evaluateChecks(request: ChecksRequest): Promise<ChecksAnswer> {
+    return this.ask((id) => ({ t: 'evaluateChecks', id, request }));
+  }
+
   /** Advance virtual time to the next observable change (also when paused). */
   step(): void {
     this.transport.send({ t: 'step' });
@@ -180,6 +186,8 @@ export class SimClient {
       }
       case 'diagnosed':
         return this.answer(m.id, m.diagnostics);
+      case 'checkResults':
+        return this.answer(m.id, m.answer);
       case 'completions': {
         const r = this.waiting.get(m.id);
         this.waiting.delete(m.id);

@@ -14,6 +14,7 @@ import { hostTimer, type RealTimer } from './pacer-timer';
 import { EngineHistory, frozenTimer } from './history/engine-history';
 import { changesEngine } from './history/input-log';
 import { applyText, diagnoseText } from './editor-apply';
+import { CheckSession } from '../lessons/checks/session';
 
 /** Real milliseconds between pacer ticks: often enough that `-w` output feels live. */
 export const TICK_MS = 50;
@@ -56,6 +57,9 @@ export class EngineHost {
   private lastActivityReal: number;
   private lastTraceLength = 0;
   private lastOutputs = 0;
+  /** Command lines the learner ran, for lesson checks ("you ran …"). */
+  private readonly commandLines: string[] = [];
+  private checks?: CheckSession;
 
   constructor(
     opts: EngineOptions,
@@ -121,6 +125,16 @@ export class EngineHost {
       case 'diagnose':
         this.emit({ t: 'diagnosed', id: m.id, diagnostics: diagnoseText(m.text) });
         return;
+      case 'evaluateChecks': {
+        this.tick();
+        this.checks ??= new CheckSession(this.cluster, () => this.commandLines);
+        const answer = this.checks.evaluate(m.request);
+        // An exec or http check may have moved the clock a little: let a waiting command see it.
+        this.pump(this.cluster.now());
+        this.flush();
+        this.emit({ t: 'checkResults', id: m.id, answer });
+        return;
+      }
       case 'pause':
         this.tick();
         this.paused = true;
@@ -153,6 +167,7 @@ export class EngineHost {
     }
     // Catch the clock up to this moment first, so the command starts "now".
     this.tick();
+    this.commandLines.push(line);
     this.step(this.ws.run(line));
     this.pump(this.cluster.now());
     this.flush();

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../sim/api/lint/types';
 import type { TraceEntry } from '../sim/trace/trace';
 import type { Query, QueryResult } from './history/types';
+import type { ChecksAnswer, ChecksRequest } from '../lessons/checks/session';
 
 export type { Diagnostic };
 
@@ -53,7 +54,9 @@ export type ClientMessage =
   | { t: 'complete'; id: number; line: string; cursor: number }
   | { t: 'dispose' }
   /** Read the world at virtual instant `at` (omitted: now); the past comes from a replay (client/history). */
-  | { t: 'query'; id: number; at?: number; q: Query };
+  | { t: 'query'; id: number; at?: number; q: Query }
+  /** A lesson step's checks, evaluated against the live cluster (src/lessons/checks). Recorded for replays: exec and http checks act. */
+  | { t: 'evaluateChecks'; id: number; request: ChecksRequest };
 
 export type EngineMessage =
   /** Terminal output, in the order it was produced (stdout and stderr interleaved as on a tty). */
@@ -69,4 +72,5 @@ export type EngineMessage =
   | { t: 'ready'; prompt: string; now: number }
   /** Trace entries [from, from + entries.length) of the engine's trace, streamed in order. */
   | { t: 'trace'; from: number; entries: TraceEntry[] }
-  | { t: 'answer'; id: number; result: QueryResult };
+  | { t: 'answer'; id: number; result: QueryResult }
+  | { t: 'checkResults'; id: number; answer: ChecksAnswer };

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { checksFileSchema, frontMatterSchema } from './schema';
 import { lineOfPath, splitReadme, type ReadmeParts } from './readme';
 import { parseFolderName } from './summary';
+import { kubectlCommandProblem } from './kubectl-words';
 import { LessonError, type CheckSpec, type Lesson, type LessonProblem, type Step } from './types';
 
 let validators: { front: ValidateFunction; checks: ValidateFunction } | undefined;
@@ -88,6 +89,10 @@ function checkSemantics(c: CheckSpec, ids: Set<string>, at: string): string[] {
   if (c.kind === 'file' && c.exists === false && texts.length) errs.push(`${at}: a file that must not exist has no content to match`);
   if (c.kind === 'ran' && !!c.command === !!c.matches) errs.push(`${at}: a ran check needs exactly one of command, matches`);
   if (c.kind === 'kubectl' && /^\s*kubectl\b/.test(c.command)) errs.push(`${at}: write the kubectl command without "kubectl" (e.g. "get pods")`);
+  if (c.kind === 'kubectl' && !/^\s*kubectl\b/.test(c.command)) {
+    const p = kubectlCommandProblem(c.command);
+    if (p) errs.push(`${at}: ${p}`);
+  }
   if (c.before !== undefined && !ids.has(c.before)) errs.push(`${at}: "before" names check id "${c.before}", which no check of this step has`);
   return errs;
 }

@@ -9,9 +9,10 @@ import type { Trace } from '../trace/trace';
 import { CriError, type ContainerConfig, type CriContainerStatus, type ExecResult, type LogLine, type PodSandboxConfig, type RuntimeEvent, type RuntimeService } from './cri';
 import { ContainerFs } from './containerfs';
 import { ProcFs } from './procfs';
-import { FsTree, fsGeneration, normalize } from './fs';
+import { FsError, FsTree, fsGeneration, normalize } from './fs';
 import { Kernel } from './kernel';
 import { LineSink, Pipe, type Writable } from './pipe';
+import type { Tty } from './tty';
 import { PidNamespace, type Process, type ProcessHost, type Program } from './process';
 import { NetNamespace } from '../net/netns';
 import { IpcNamespace } from './ipc';
@@ -171,6 +172,8 @@ export class SimContainerRuntime implements RuntimeService {
     env.set('HOSTNAME', c.sandbox.config.hostname);
     for (const [k, v] of c.config.env) env.set(k, v);
     for (const [k, v] of Object.entries(c.spec.env)) if (!env.has(k)) env.set(k, v);
+    // runc sets HOME from the user's /etc/passwd entry when the environment has none.
+    if (!env.has('HOME')) env.set('HOME', passwdHome(c.fs, 'root'));
     // runc resolves a relative path such as `./ipc` against the working directory.
     const found = argv.length ? c.host.resolveProgram(relExec(argv[0], c.config.workingDir ?? c.spec.workingDir ?? '/'), env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
     if (!found) {
@@ -234,6 +237,17 @@ export class SimContainerRuntime implements RuntimeService {
     return this.containers.get(id)?.logs ?? [];
   }
 
+  /** Read a file as the container sees it (mounts and links followed), without starting a process. */
+  readContainerFile(id: string, path: string): { data: string } | { error: string } {
+    const c = this.containers.get(id);
+    if (!c) return { error: 'no such container' };
+    try {
+      return { data: c.fs.readFile(path) };
+    } catch (e) {
+      return { error: e instanceof FsError ? e.code : String(e) };
+    }
+  }
+
   /** The container's processes (its PID namespace, or the pod's when shared). */
   containerProcesses(id: string): Process[] {
     const c = this.containers.get(id);
@@ -246,14 +260,14 @@ export class SimContainerRuntime implements RuntimeService {
    * Returns the process, or the runtime's error text when the container is not running or the
    * binary is not in the image.
    */
-  execStream(id: string, cmd: string[], io: { stdin?: Pipe; stdout: Writable; stderr: Writable }): { process: Process } | { error: string; notRunning?: boolean } {
+  execStream(id: string, cmd: string[], io: { stdin?: Pipe; stdout: Writable; stderr: Writable; tty?: Tty }): { process: Process } | { error: string; notRunning?: boolean } {
     const c = this.containers.get(id);
     if (!c?.main?.alive) return { error: `container not running (${id})`, notRunning: true };
     const found = cmd.length ? c.host.resolveProgram(relExec(cmd[0], c.config.workingDir ?? c.spec.workingDir ?? '/'), c.main.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin') : undefined;
     if (!found) return { error: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd[0]}": executable file not found in $PATH: unknown` };
     const stdin = io.stdin ?? new Pipe();
     if (!io.stdin) stdin.close();
-    const process = this.kernel.spawn({ argv: cmd, env: new Map(c.main.env), cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns: c.main.ns, program: found.program, fds: { stdin, stdout: io.stdout, stderr: io.stderr } });
+    const process = this.kernel.spawn({ argv: cmd, env: new Map(c.main.env), cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns: c.main.ns, program: found.program, fds: { stdin, stdout: io.stdout, stderr: io.stderr }, tty: io.tty });
     return { process };
   }
 
@@ -426,3 +440,13 @@ export function resolveProgram(fs: ContainerFs, name: string, path: string): { p
 }
 
 export type { IO };
+
+/** A user's home directory from the container's /etc/passwd; `/` when it has no entry (runc's default). */
+function passwdHome(fs: ContainerFs, user: string): string {
+  try {
+    const line = fs.readFile('/etc/passwd').split('\n').find((l) => l.split(':')[0] === user);
+    return line?.split(':')[5] || '/';
+  } catch {
+    return '/';
+  }
+}
