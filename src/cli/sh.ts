@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Cluster, DEFAULT_START } from '../sim/cluster';
 import { Workstation } from '../sim/workstation/workstation';
 import { HomeFiles, type HostFolder } from '../sim/workstation/files';
-import { driveHeadless, UNBOUNDED_WAIT_LIMIT_MS } from '../sim/workstation/driver';
+import { driveHeadless, UNBOUNDED_WAIT_LIMIT_MS, type Typist } from '../sim/workstation/driver';
 import { splitScript } from '../sim/workstation/script';
 
 export interface ShellOptions {
@@ -57,8 +57,16 @@ export function runShell(src: string, o: ShellOptions, write: (s: string) => voi
     write(s);
   };
   const ws = new Workstation(cluster, files, { out: emit, err: emit });
+  // The script as lines: commands take whole units (here-documents included); an interactive
+  // session inside a command takes the following lines one at a time, as typed.
+  const lines = src.replace(/\r\n/g, '\n').split('\n');
+  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  let pos = 0;
+  const typist: Typist = { keyboard: ws.keyboard, nextLine: () => (pos < lines.length ? lines[pos++] : undefined), echo: (l) => emit(l + '\n') };
   let status = 0;
-  for (const unit of splitScript(src)) {
+  while (pos < lines.length) {
+    const unit = splitScript(lines.slice(pos).join('\n') + '\n')[0];
+    pos += unit.lines.length;
     if (!atLineStart) emit('\n');
     if (unit.kind !== 'command') {
       emit(unit.lines[0] + '\n');
@@ -66,7 +74,7 @@ export function runShell(src: string, o: ShellOptions, write: (s: string) => voi
     }
     emit(`$ ${unit.lines[0]}\n`);
     for (const l of unit.lines.slice(1)) emit(`> ${l}\n`);
-    status = driveHeadless(ws.run(unit.text), cluster, () => emit(`^C\npodlab: stopped after ${UNBOUNDED_WAIT_LIMIT_MS / 60000} minutes of virtual time; bound waiting commands with "timeout N"\n`));
+    status = driveHeadless(ws.run(unit.text), cluster, () => emit(`^C\npodlab: stopped after ${UNBOUNDED_WAIT_LIMIT_MS / 60000} minutes of virtual time; bound waiting commands with "timeout N"\n`), typist);
   }
   return status;
 }

@@ -23,11 +23,36 @@ export function debianPrograms(extra: Record<string, string> = {}): Record<strin
   return out;
 }
 
+/**
+ * Debian's /etc/bash.bashrc (bash's system-wide rc file for interactive shells), which is where
+ * the `root@POD:/# ` prompt of `kubectl exec -it POD -- bash` comes from.
+ */
+export const DEBIAN_BASH_BASHRC = `# System-wide .bashrc file for interactive bash(1) shells.
+
+# To enable the settings / commands in this file for login shells as well,
+# this file has to be sourced in /etc/profile.
+
+# If not running interactively, don't do anything
+[ -z "$PS1" ] && return
+
+# set variable identifying the chroot you work in (used in the prompt below)
+if [ -z "\${debian_chroot:-}" ] && [ -r /etc/debian_chroot ]; then
+    debian_chroot=$(cat /etc/debian_chroot)
+fi
+
+# set a fancy prompt (non-color, overwrite the one in /etc/profile)
+# but only if not SUDOing and have SUDO_PS1 set; then assume smart user.
+if ! [ -n "\${SUDO_USER}" -a -n "\${SUDO_PS1}" ]; then
+  PS1='\${debian_chroot:+($debian_chroot)}\\u@\\h:\\w\\$ '
+fi
+`;
+
 export const DEBIAN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export function debianFiles(osRelease: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     '/etc/os-release': osRelease,
+    '/etc/bash.bashrc': DEBIAN_BASH_BASHRC,
     '/etc/passwd':
       'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nwww-data:x:33:33:www-data:/var/www:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n',
     '/etc/group': 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nwww-data:x:33:\nnogroup:x:65534:\n',

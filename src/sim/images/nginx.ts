@@ -4,6 +4,7 @@
  * image facts and files; the program (configuration language, serving, proxying) is programs/nginx/.
  */
 import type { ImageSpec } from './types';
+import { DEBIAN_BASH_BASHRC } from './base';
 import { pseudoDigest } from './digest';
 
 const tag = (t: string, size: number, pullMs: number) => ({ digest: pseudoDigest(`nginx:${t}`), size, pullMs });
@@ -139,12 +140,13 @@ export const nginx: ImageSpec = {
     '/tmp/': '',
     '/root/': '',
     '/etc/passwd': 'root:x:0:0:root:/root:/bin/bash\nnginx:x:101:101:nginx user:/nonexistent:/bin/false\n',
+    '/etc/bash.bashrc': DEBIAN_BASH_BASHRC,
   },
   programs: {
     '/docker-entrypoint.sh': 'nginx-entrypoint',
     '/usr/sbin/nginx': 'nginx',
     '/bin/sh': 'sh',
-    '/bin/bash': 'sh',
+    '/bin/bash': 'bash',
     '/bin/cat': 'cat',
     '/bin/date': 'date',
     '/bin/echo': 'echo',

@@ -39,4 +39,23 @@ export interface KubectlCtx {
   editor?: (path: string) => CmdGen;
   /** Environment variables of the calling shell (KUBE_EDITOR, EDITOR, KUBECONFIG …). */
   env?: ReadonlyMap<string, string>;
+  /** The learner's keyboard, for commands that read the terminal (`exec -i`, `attach -i`, `run -i`). */
+  terminal?: TerminalInput;
+}
+
+/**
+ * What the learner types while a command runs. A command that reads it (an interactive session)
+ * claims it; each Enter delivers one line, Ctrl+D an end-of-file, Ctrl+C goes to the claimant.
+ */
+export interface TerminalInput {
+  /** The next typed line (no newline), null for Ctrl+D, undefined when nothing is waiting. */
+  take(): string | null | undefined;
+  /** Whether a typed line or Ctrl+D is waiting. */
+  pending(): boolean;
+  /**
+   * Route keyboard input to a session until the returned release function is called. `idle`
+   * tells whether the session waits for a line right now (its program reads the terminal);
+   * `interrupt` takes Ctrl+C, returning false when it should end the command instead.
+   */
+  claim(session: { interrupt(): boolean; idle(): boolean }): () => void;
 }

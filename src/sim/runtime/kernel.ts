@@ -12,6 +12,7 @@
 import type { VirtualClock } from '../clock/clock';
 import { Process, type ExitStatus, type PidNamespace, type Program, type ProcessHost, type Syscall, type SyscallResult } from './process';
 import type { Pipe, Writable } from './pipe';
+import type { Tty } from './tty';
 
 export interface SpawnOptions {
   argv: string[];
@@ -23,6 +24,8 @@ export interface SpawnOptions {
   parent?: Process;
   fds: { stdin?: Pipe; stdout: Writable; stderr: Writable };
   user?: string;
+  /** Controlling terminal; children inherit their parent's when unset. */
+  tty?: Tty;
 }
 
 /** Guard against a program that never yields inside one resume (a bug, not a user loop). */
@@ -39,6 +42,7 @@ export class Kernel {
     const p = new Process(pid, o.ns, o.argv, o.env, o.cwd, o.host, o.fds, this.clock.now());
     p.execve(o.argv);
     if (o.user) p.user = o.user;
+    p.tty = o.tty ?? o.parent?.tty;
     o.ns.procs.set(pid, p);
     if (o.parent) {
       p.parent = o.parent;
@@ -240,7 +244,7 @@ export class Kernel {
   private tryRead(p: Process, s: Syscall & { op: 'read' }): SyscallResult | typeof BLOCK {
     const data = s.line ? s.pipe.takeLine() : s.pipe.hasData() ? s.pipe.take() : undefined;
     if (data !== undefined) return { data };
-    if (s.pipe.closed) return { data: null };
+    if (s.pipe.closed || (s.pipe as { consumeEof?: () => boolean }).consumeEof?.()) return { data: null };
     p.state = 'blocked';
     p.blocked = s;
     s.pipe.onReadable(() => {

@@ -7,6 +7,7 @@
  */
 import type { ContainerFs } from './containerfs';
 import type { Pipe, Writable } from './pipe';
+import type { Tty } from './tty';
 
 export type Syscall =
   | { op: 'sleep'; ms: number }
@@ -88,6 +89,8 @@ export class Process {
    */
   reapsOnSigchld = false;
   onExit: Array<(s: ExitStatus) => void> = [];
+  /** The controlling terminal (kubectl exec -t), inherited by children; `ps` shows its name. */
+  tty?: Tty;
 
   constructor(
     public readonly pid: number,

@@ -18,6 +18,8 @@ export class ShellError extends Error {
 export class ExitUnwind {
   constructor(public readonly status: number) {}
 }
+/** SIGINT reached an interactive shell during a command: the rest of the line is abandoned (ash's EXINT). */
+export class InterruptUnwind {}
 export class BreakUnwind {
   constructor(public levels: number, public readonly isContinue: boolean) {}
 }
@@ -45,6 +47,8 @@ export abstract class ShellCtx {
   /** How the shell names itself in messages: `sh` for -c, the script path for scripts. */
   errorPrefix = 'sh';
   lineno = 0;
+  /** Reading commands from a terminal (`sh` on a tty): SIGINT abandons the line instead of ending the shell. */
+  interactive = false;
 
   constructor(public readonly proc: Process) {}
 

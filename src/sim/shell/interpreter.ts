@@ -6,7 +6,7 @@
 import type { Command, List, Redir, Word } from './ast';
 import { Parser, ShellSyntaxError } from './parser';
 import { expandOne, expandWords } from './expand';
-import { BreakUnwind, ExitUnwind, ReturnUnwind, ShellCtx, ShellError } from './context';
+import { BreakUnwind, ExitUnwind, InterruptUnwind, ReturnUnwind, ShellCtx, ShellError } from './context';
 import { BUILTINS } from './builtins';
 import { globMatch } from './pattern';
 import type { Process, Program, Syscall, SyscallResult } from '../runtime/process';
@@ -280,6 +280,7 @@ export class Shell extends ShellCtx {
     while (p.pendingSignals.length) {
       const sig = p.pendingSignals.shift()!;
       const t = this.traps.get(sig);
+      if (t === undefined && sig === 2 && this.interactive) throw new InterruptUnwind();
       if (t === undefined) continue;
       if (t === '') continue;
       const saved = this.status;

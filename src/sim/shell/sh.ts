@@ -7,6 +7,16 @@ import type { Program } from '../runtime/process';
 import { Shell, type IO, type ShellHooks } from './interpreter';
 import { normalize } from '../runtime/fs';
 import { ERRNO_TEXT, FsError } from '../runtime/fs';
+import { interactiveLoop, type ShellFlavor } from './interactive';
+import type { Process } from '../runtime/process';
+
+/** Which shell this is, for its prompt and messages: bash, busybox ash, or Debian's dash as `sh`. */
+function shellFlavor(p: Process): ShellFlavor {
+  const name = (p.argv[0] ?? '').slice((p.argv[0] ?? '').lastIndexOf('/') + 1);
+  if (name === 'bash') return 'bash';
+  // busybox images ship the `ash` applet next to `sh`; Debian-family images do not.
+  return p.host.resolveProgram('ash', '/bin:/usr/bin') ? 'ash' : 'dash';
+}
 
 export const sh: Program = function* (p) {
   const hooks = p.host.services.shellHooks as ShellHooks;
@@ -23,6 +33,7 @@ export const sh: Program = function* (p) {
   const args = p.argv.slice(1);
   let i = 0;
   let command: string | undefined;
+  let forceInteractive = false;
   for (; i < args.length; i++) {
     const a = args[i];
     if (a === '-c') {
@@ -37,6 +48,7 @@ export const sh: Program = function* (p) {
     if (a === '-e') shell.opts.errexit = true;
     else if (a === '-x') shell.opts.xtrace = true;
     else if (a === '-u') shell.opts.nounset = true;
+    else if (a === '-i') forceInteractive = true;
     else if (/^-[a-z]+$/.test(a) && a.includes('c')) {
       for (const f of a.slice(1)) if (f === 'e') shell.opts.errexit = true;
       command = args[++i];
@@ -68,6 +80,9 @@ export const sh: Program = function* (p) {
     shell.positional = args.slice(i + 1);
     return yield* shell.runScript(src, io);
   }
+  // No command, stdin a terminal (kubectl exec -it … -- sh) or -i: the interactive read–eval loop.
+  if (p.tty?.isTerminal(p, 0) || forceInteractive) return yield* interactiveLoop(shell, io, shellFlavor(p));
+  if ((p.fds.stdin as { live?: boolean } | undefined)?.live) return yield* interactiveLoop(shell, io, shellFlavor(p), false);
   // No command: read the whole of stdin as the script (non-interactive use).
   let src = '';
   if (p.fds.stdin) {

@@ -23,6 +23,9 @@ export function scriptFromTranscript(text: string): { script: string; options: T
   }
   const out: string[] = [];
   const isNote = (l: string) => l === '' || l.startsWith('#');
+  // Inside an interactive session (`kubectl exec -it …`), the lines typed follow the container
+  // shell's prompt (or its `> ` continuation prompt) until the next workstation `$ ` command.
+  let session = false;
   for (let i = m ? 1 : 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.startsWith('$ ')) {
@@ -30,6 +33,12 @@ export function scriptFromTranscript(text: string): { script: string; options: T
       // take `> ` lines while the command is incomplete (here-document or backslash continuation)
       while (i + 1 < lines.length && lines[i + 1].startsWith('> ') && incomplete(group)) group.push(lines[++i].slice(2));
       out.push(...group);
+      session = opensSession(group[0]);
+      continue;
+    }
+    if (session) {
+      const typed = l.match(SESSION_PROMPT) ?? l.match(/^> /);
+      if (typed) out.push(l.slice(typed[0].length));
       continue;
     }
     // Script comments and blank lines: a run of them that starts at the top or after a blank
@@ -47,6 +56,21 @@ export function scriptFromTranscript(text: string): { script: string; options: T
   }
   if (m) out.unshift(lines[0]);
   return { script: out.join('\n') + '\n', options };
+}
+
+/**
+ * Prompts of the container shells Pod Lab reproduces: bash's `user@host:dir# `, busybox ash's
+ * `dir # ` and dash's bare `# ` (a dash session's output lines starting with `# ` would be
+ * mistaken for input: keep those out of transcripts).
+ */
+const SESSION_PROMPT = /^(?:[\w.-]+@[\w.-]+:[~/]\S*[#$] |[~/]\S* [#$] |[#$] )/;
+
+/** `kubectl exec|attach|run` with -i/--stdin: the lines after it are typed into the session. */
+export function opensSession(command: string): boolean {
+  const m = command.match(/^\s*(?:kubectl|k)\s+(exec|attach|run)\s(.*)$/);
+  if (!m) return false;
+  const flags = m[2].split(/\s--(?:\s|$)/)[0];
+  return /(^|\s)(-[a-zA-Z]*i[a-zA-Z]*|--stdin(=true)?)(?=\s|$)/.test(flags);
 }
 
 function incomplete(group: string[]): boolean {

@@ -13,6 +13,7 @@ import { kubectl } from '../kubectl/kubectl';
 import { Parser, ShellSyntaxError } from '../shell/parser';
 import type { Command, List, Redir, Word } from '../shell/ast';
 import { HomeFiles } from './files';
+import { Keyboard } from './keyboard';
 import { formatPrintf } from '../shell/printf';
 import { workstationCurl } from '../shell/commands/net/workstation-curl';
 
@@ -23,6 +24,8 @@ export class Workstation {
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
   ]);
   readonly aliases = new Map<string, string>([['k', 'kubectl']]);
+  /** What the learner types while a command runs (interactive kubectl exec sessions read it). */
+  readonly keyboard = new Keyboard();
   status = 0;
   /** Background jobs (`cmd &`): suspended generators, resumed when what they wait for happens. */
   private jobs: Array<{ id: number; pid: number; text: string; gen: CmdGen; wait?: Wait & { until?: number } }> = [];
@@ -198,7 +201,7 @@ export class Workstation {
     if (jobResult !== undefined) return jobResult;
     switch (name) {
       case 'kubectl':
-        return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin });
+        return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin, env: this.env, terminal: this.keyboard });
       case 'curl':
         return yield* workstationCurl(args, this.cluster, io, this.files);
       case 'sleep': {

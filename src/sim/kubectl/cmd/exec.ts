@@ -8,6 +8,8 @@ import { parseFlags, type FlagSpec } from '../flags';
 import type { Pod } from '../../api/types';
 import { Pipe } from '../../runtime/pipe';
 import { defaultContainer, findPod, renderError } from './common';
+import { Tty } from '../../runtime/tty';
+import { liveStdin, streamSession, terminalIn } from './session';
 
 const FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
@@ -49,17 +51,22 @@ export function* exec(args: string[], ctx: KubectlCtx): CmdGen {
     io.err(`error: container ${container} not found in pod ${podName}\n`);
     return 1;
   }
-  if (flags.tty && !flags.quiet) io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  // kubectl's SetupTTY: -t counts only with -i, and only when kubectl's stdin is a terminal.
+  const term = flags.stdin ? terminalIn(ctx) : undefined;
+  if (flags.stdin && flags.tty && !term && !flags.quiet) io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
   const ids = cluster.kubelet.containerLogIds(pod, container);
   const id = ids[ids.length - 1];
+  const tty = term && flags.tty ? new Tty({ write: (t) => io.out(t) }) : undefined;
   let stdin: Pipe | undefined;
-  if (flags.stdin && ctx.stdin !== undefined) {
+  if (term) stdin = liveStdin(tty);
+  else if (flags.stdin && ctx.stdin !== undefined) {
     stdin = new Pipe();
     stdin.write(ctx.stdin);
     stdin.close();
   }
   const runtime = cluster.kubelet.runtime;
-  const r = id ? runtime.execStream(id, afterDash, { stdin, stdout: { write: (t) => io.out(t) }, stderr: { write: (t) => io.err(t) } }) : { error: '', notRunning: true };
+  const out = { write: (t: string) => io.out(t) };
+  const r = id ? runtime.execStream(id, afterDash, { stdin, stdout: tty?.output ?? out, stderr: tty?.output ?? { write: (t) => io.err(t) }, tty }) : { error: '', notRunning: true };
   if ('error' in r) {
     if (r.notRunning) io.err(`error: Internal error occurred: unable to upgrade connection: container not found ("${container}")\n`);
     else io.err(`error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${cluster.prng.hex(64)}": ${r.error}\n`);
@@ -67,7 +74,8 @@ export function* exec(args: string[], ctx: KubectlCtx): CmdGen {
   }
   const proc = r.process;
   try {
-    yield { op: 'until', done: () => !proc.alive };
+    if (term && stdin) yield* streamSession(term, proc, runtime.kernel, stdin, tty);
+    else yield { op: 'until', done: () => !proc.alive };
   } finally {
     // Interrupted (Ctrl+C, timeout): the stream closes and the process is killed.
     if (proc.alive) runtime.kernel.kill(proc, 9, true);

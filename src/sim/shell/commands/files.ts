@@ -1,4 +1,5 @@
 /** File commands: cat, touch, rm, mkdir, ls (short and -l forms). */
+import { lsColumns } from './columns';
 import type { Program, Process } from '../../runtime/process';
 import { FsError } from '../../runtime/fs';
 import { abs, errText, fail, out, readAll, type Gen } from './util';
@@ -119,7 +120,8 @@ export const ls: Program = function* (p): Gen<number> {
     if (long) {
       lines.push(`total ${names.length * 4}`);
       for (const n of names) lines.push(lsLong(p, n, full === '/' ? `/${n}` : `${full}/${n}`));
-    } else for (const n of names) lines.push(n);
+    } else if (p.tty?.isTerminal(p, 1) && !flags.includes('1')) lines.push(...lsColumns(names, p.host.resolveProgram('ash', '/bin') ? 'busybox' : 'gnu'));
+    else for (const n of names) lines.push(n);
   });
   if (lines.length) out(p, lines.join('\n') + '\n');
   return status;

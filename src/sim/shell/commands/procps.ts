@@ -22,7 +22,15 @@ function cpuTime(ms: number, long: boolean): string {
 
 /** BSD STAT: state, `s` for a session leader (PID 1 of a container), `R` for ps itself. */
 function stat(q: ProcessInfo): string {
-  return q.state + (q.pid === 1 ? 's' : '');
+  const tty = q.process?.tty;
+  // On a terminal: the exec'd shell leads its session (`s`), foreground processes get `+`.
+  const leader = q.pid === 1 || (!!tty && q.ppid === 0);
+  return q.state + (leader ? 's' : '') + (tty && !tty.background.has(q.process!) ? '+' : '');
+}
+
+/** TTY column: the controlling terminal's name, `?` for none. */
+function tt(q: ProcessInfo): string {
+  return q.process?.tty?.name ?? '?';
 }
 
 function command(q: ProcessInfo): string {
@@ -37,23 +45,23 @@ export const psProcps: Program = function* (p): Gen<number> {
     lines.push('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND');
     for (const q of procs) {
       const start = strftime('%H:%M', q.startTime);
-      lines.push(`${l(q.user.slice(0, 8), 8)} ${r(q.pid, 7)} ${r('0.0', 4)} ${r('0.0', 4)} ${r(q.vszKb, 6)} ${r(q.rssKb, 5)} ${l('?', 8)} ${l(stat(q), 4)} ${r(start, 5)} ${r(cpuTime(q.cpuMs, false), 6)} ${command(q)}`);
+      lines.push(`${l(q.user.slice(0, 8), 8)} ${r(q.pid, 7)} ${r('0.0', 4)} ${r('0.0', 4)} ${r(q.vszKb, 6)} ${r(q.rssKb, 5)} ${l(tt(q), 8)} ${l(stat(q), 4)} ${r(start, 5)} ${r(cpuTime(q.cpuMs, false), 6)} ${command(q)}`);
     }
   } else if (/(^|\s)-e|(^|\s)-ef|(^|\s)-A/.test(args)) {
     const full = /f/.test(args);
     lines.push(full ? 'UID          PID    PPID  C STIME TTY          TIME CMD' : '    PID TTY          TIME CMD');
     for (const q of procs) {
-      if (full) lines.push(`${l(q.user.slice(0, 8), 8)} ${r(q.pid, 7)} ${r(q.ppid, 7)} ${r(0, 2)} ${strftime('%H:%M', q.startTime)} ${l('?', 8)} ${r(cpuTime(q.cpuMs, true), 8)} ${command(q)}`);
-      else lines.push(`${r(q.pid, 7)} ${l('?', 8)} ${r(cpuTime(q.cpuMs, true), 8)} ${q.comm}`);
+      if (full) lines.push(`${l(q.user.slice(0, 8), 8)} ${r(q.pid, 7)} ${r(q.ppid, 7)} ${r(0, 2)} ${strftime('%H:%M', q.startTime)} ${l(tt(q), 8)} ${r(cpuTime(q.cpuMs, true), 8)} ${command(q)}`);
+      else lines.push(`${r(q.pid, 7)} ${l(tt(q), 8)} ${r(cpuTime(q.cpuMs, true), 8)} ${q.comm}`);
     }
   } else if (/^-?a?x$/.test(args)) {
     // BSD `x` / `ax`: every process, with STAT, without the user columns.
     lines.push('    PID TTY      STAT   TIME COMMAND');
-    for (const q of procs) lines.push(`${r(q.pid, 7)} ${l('?', 8)} ${l(stat(q), 4)} ${r(cpuTime(q.cpuMs, false), 6)} ${command(q)}`);
+    for (const q of procs) lines.push(`${r(q.pid, 7)} ${l(tt(q), 8)} ${l(stat(q), 4)} ${r(cpuTime(q.cpuMs, false), 6)} ${command(q)}`);
   } else if (!args) {
     // Without options: processes of the same user on the same (no) terminal.
     lines.push('    PID TTY          TIME CMD');
-    for (const q of procs.filter((x) => x.uid === procs.find((y) => y.process === p)?.uid)) lines.push(`${r(q.pid, 7)} ${l('?', 8)} ${r(cpuTime(q.cpuMs, true), 8)} ${q.comm}`);
+    for (const q of procs.filter((x) => x.uid === procs.find((y) => y.process === p)?.uid && x.process?.tty === p.tty)) lines.push(`${r(q.pid, 7)} ${l(tt(q), 8)} ${r(cpuTime(q.cpuMs, true), 8)} ${q.comm}`);
   } else {
     p.fds.stderr.write(`error: unsupported option (BSD syntax)\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`);
     return 1;
