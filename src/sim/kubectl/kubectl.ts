@@ -14,6 +14,7 @@ import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
 import { portForward } from './cmd/port-forward';
+import { set } from './cmd/set';
 import { label } from './cmd/label';
 import { annotate } from './cmd/annotate';
 import { answerHelp, splitVerb } from './help/help';
@@ -29,6 +30,7 @@ const VERBS: Record<string, Verb> = {
   create,
   label,
   annotate,
+  set,
   replace: (a, c) => applyLike('replace', a, c),
   delete: del,
   run,
