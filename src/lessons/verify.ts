@@ -1,7 +1,8 @@
 /**
  * Proving a lesson works, on the same engine the browser runs (`podlab lessons check`):
  *   1. doing nothing fails the first step: after the step's time has passed on a fresh cluster,
- *      at least one of its checks is still pending;
+ *      at least one of its checks is still pending; and a step that gives the learner a manifest
+ *      to change does not pass when that manifest is applied unchanged;
  *   2. the solution passes: solution.sh runs through the headless workstation (the lesson folder
  *      is its home, so `kubectl apply -f solution/x.yaml` applies the solution manifests), section
  *      by section (`# step: ID`); after each section every check of that step must pass within
@@ -104,6 +105,7 @@ export function verifyLesson(lesson: Lesson): VerifyReport {
   if (report.problems.length) return report;
 
   checkStartFails(lesson, report);
+  checkStartManifestsFail(lesson, report);
   runSolution(lesson, sections, report);
   return report;
 }
@@ -116,6 +118,26 @@ function checkStartFails(lesson: Lesson, report: VerifyReport): void {
   cluster.advance(first.within * 1000);
   const a = session.evaluate({ key: first.id, checks: first.checks });
   if (a.results.every((r) => r.passed)) report.problems.push(`step "${first.id}": its checks already pass on a fresh cluster where the learner did nothing`);
+}
+
+/**
+ * A step that hands the learner a manifest to change must not pass when it is applied unchanged
+ * (on a fresh cluster, after the step's time). Steps whose start is their solution are skipped.
+ */
+function checkStartManifestsFail(lesson: Lesson, report: VerifyReport): void {
+  for (const step of lesson.steps) {
+    if (!Array.isArray(step.start) || !step.solution) continue;
+    const start = step.start.map((f) => lesson.files[f]).join('\n---\n');
+    if (start === lesson.files[step.solution]) continue;
+    const cluster = new Cluster({ seed: lesson.seed, start: DEFAULT_START, traceLogs: false });
+    let out = '';
+    const ws = new Workstation(cluster, new HomeFiles(folderOf(lesson.files)), { out: (t) => void (out += t), err: (t) => void (out += t) });
+    for (const f of step.start) driveHeadless(ws.run(`kubectl apply -f ${f}`), cluster);
+    cluster.advance(step.within * 1000);
+    const a = new CheckSession(cluster, () => []).evaluate({ key: step.id, checks: step.checks });
+    if (a.results.every((r) => r.passed)) report.problems.push(`step "${step.id}": applying its start manifest unchanged already passes the step`);
+    else report.notes.push(`step "${step.id}": its start manifest applied unchanged does not pass (${out.trim().split('\n').join('; ')})`);
+  }
 }
 
 /** 2 and 3. */
