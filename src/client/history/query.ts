@@ -32,7 +32,7 @@ export function scene(cluster: Cluster): Scene {
   const services = cluster.store.list('Service') as Service[];
   const net: Record<string, PodNet> = {};
   for (const p of pods) {
-    const ip = p.status?.podIP;
+    const ip = p.status?.podIP ?? cluster.kubelet.workers.get(p.metadata!.uid!)?.sandboxIP;
     const entry = ip ? cluster.network.pod(ip) : undefined;
     const ports: PodNet['ports'] = [];
     if (entry) {
@@ -41,7 +41,7 @@ export function scene(cluster: Cluster): Scene {
         if (l) ports.push({ port, container: l.process.host.containerName });
       }
     }
-    net[`${p.metadata!.namespace ?? 'default'}/${p.metadata!.name}`] = { ip, ports, ipc: ip ? cluster.kubelet.runtime.ipcObjects(ip) : [] };
+    net[`${p.metadata!.namespace ?? 'default'}/${p.metadata!.name}`] = { ip: p.status?.podIP, ports, ipc: ip ? cluster.kubelet.runtime.ipcObjects(ip) : [] };
   }
   return { pods, services, net };
 }

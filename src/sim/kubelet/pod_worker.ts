@@ -70,6 +70,11 @@ export class PodWorker {
     this.sync();
   }
 
+  /** The sandbox's IP as soon as it exists (the pod's status shows it a moment later). */
+  get sandboxIP(): string | undefined {
+    return this.podIP;
+  }
+
   // ---- status ----
 
   private view(): PodRuntimeView {
