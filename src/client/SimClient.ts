@@ -22,6 +22,10 @@ export interface SimClientEvents {
   output?: (text: string) => void;
   /** A command ended; the shell shows `prompt` next. */
   done?: (status: number, prompt: string) => void;
+  /** The running command reads the terminal (an interactive session) or stopped reading it. */
+  stdin?: (open: boolean) => void;
+  /** A workstation command opens a file in the editor panel; answer with finishEdit(id, …). */
+  edit?: (request: { id: number; path: string; text: string }) => void;
   clock?: (c: ClockState) => void;
   /** New trace entries, in order; `from` is the index of the first in the whole trace. */
   trace?: (entries: readonly TraceEntry[], from: number) => void;
@@ -69,6 +73,21 @@ export class SimClient {
   /** Ctrl+C. */
   interrupt(): void {
     this.transport.send({ t: 'interrupt' });
+  }
+
+  /** A line typed into the running command (an interactive `kubectl exec -it` session). */
+  input(line: string): void {
+    this.transport.send({ t: 'input', line });
+  }
+
+  /** Ctrl+D for the running command. */
+  endOfFile(): void {
+    this.transport.send({ t: 'eof' });
+  }
+
+  /** The editor panel is done with an `edit` request: the saved text, or null to discard. */
+  finishEdit(id: number, text: string | null): void {
+    this.transport.send({ t: 'editDone', id, text });
   }
 
   setSpeed(speed: number): void {
@@ -166,6 +185,12 @@ export class SimClient {
         return;
       case 'done':
         for (const l of this.listeners) l.done?.(m.status, m.prompt);
+        return;
+      case 'stdin':
+        for (const l of this.listeners) l.stdin?.(m.open);
+        return;
+      case 'edit':
+        for (const l of this.listeners) l.edit?.({ id: m.id, path: m.path, text: m.text });
         return;
       case 'clock':
         this.clockState = { now: m.now, speed: m.speed, paused: m.paused, busy: m.busy, fast: m.fast ?? false };

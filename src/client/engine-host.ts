@@ -52,6 +52,8 @@ export class EngineHost {
   private handle: unknown;
   private disposed = false;
   private fast = false;
+  /** Whether the page was told that the running command reads the terminal. */
+  private stdinOpen = false;
   /** Output chunks emitted so far and the real instant of the last observable change (fast pacing). */
   private outputs = 0;
   private lastActivityReal: number;
@@ -70,6 +72,12 @@ export class EngineHost {
     this.cluster = new Cluster({ seed: opts.seed, start: opts.start, traceLogs: true });
     const write = (text: string) => void (this.pending += text);
     this.ws = new Workstation(this.cluster, new HomeFiles(), { out: write, err: write });
+    // The page has a screen (watch redraws it) and an editor panel (vi FILE, kubectl edit).
+    this.ws.hasScreen = true;
+    this.ws.editors.open = (id, path, text) => {
+      this.flush();
+      this.emit({ t: 'edit', id, path, text });
+    };
     this.speed = opts.speed ?? 1;
     this.lastReal = timer.now();
     this.lastActivityReal = this.lastReal;
@@ -102,6 +110,14 @@ export class EngineHost {
         return this.run(m.line);
       case 'interrupt':
         return this.interrupt();
+      case 'input':
+      case 'eof':
+        return this.type(m.t === 'input' ? m.line : null);
+      case 'editDone':
+        this.ws.editors.finish(m.id, m.text);
+        this.tick();
+        this.pump(this.cluster.now());
+        return this.flush();
       case 'setSpeed':
         this.speed = m.speed === Infinity || (m.speed > 0 && Number.isFinite(m.speed)) ? m.speed : 1;
         return this.reportClock(true);
@@ -173,10 +189,40 @@ export class EngineHost {
     this.flush();
   }
 
-  /** Ctrl+C: end the running command where it waits, as SIGINT ends a foreground job. */
-  private interrupt(): void {
-    const r = this.running;
+  /** A line (or Ctrl+D) typed while a command reads the terminal: it sees it at this instant. */
+  private type(line: string | null): void {
+    this.tick();
+    if (line === null) this.ws.keyboard.endOfFile();
+    else this.ws.keyboard.type(line);
+    this.pump(this.cluster.now());
     this.flush();
+  }
+
+  /** The running command started or stopped reading the terminal: tell the page. */
+  private reportStdin(): void {
+    const open = this.ws.keyboard.reading();
+    if (open === this.stdinOpen) return;
+    this.stdinOpen = open;
+    this.flush();
+    this.emit({ t: 'stdin', open });
+  }
+
+  /**
+   * Ctrl+C: in an interactive session with a terminal it is SIGINT for the container's
+   * foreground processes; otherwise it ends the running command where it waits, as SIGINT ends
+   * a foreground job.
+   */
+  private interrupt(): void {
+    this.flush();
+    if (this.running && this.ws.keyboard.reading()) {
+      this.tick();
+      if (this.ws.keyboard.interrupt()) {
+        this.pump(this.cluster.now());
+        this.flush();
+        return;
+      }
+    }
+    const r = this.running;
     if (!r) return;
     this.running = undefined;
     r.gen.return(130);
@@ -202,12 +248,14 @@ export class EngineHost {
       this.finish(r.value);
       return;
     }
+    this.reportStdin();
     const w = r.value;
     const now = this.cluster.now();
     this.running = { gen, wait: w.op === 'sleep' ? { op: 'sleep', until: now + w.ms } : { op: 'until', done: w.done, deadline: w.deadline ?? Infinity } };
   }
 
   private finish(status: number): void {
+    this.reportStdin();
     this.flush();
     this.emit({ t: 'done', status, prompt: this.ws.prompt });
     this.reportClock(true);

@@ -48,6 +48,12 @@ export type ClientMessage =
   /** Fast pacing: quiet stretches (nothing observable for a moment) are skipped. */
   | { t: 'setFast'; fast: boolean }
   | { t: 'interrupt' }
+  /** Enter while a command reads the terminal (`kubectl exec -it`): one typed line, no newline. */
+  | { t: 'input'; line: string }
+  /** Ctrl+D on an empty line while a command reads the terminal. */
+  | { t: 'eof' }
+  /** The editor panel closed a file opened by `edit`: its new text, or null when discarded. */
+  | { t: 'editDone'; id: number; text: string | null }
   | { t: 'setSpeed'; speed: number }
   | { t: 'pause' }
   | { t: 'resume' }
@@ -70,6 +76,10 @@ export type EngineMessage =
   | { t: 'completions'; id: number; result: Completion }
   /** The engine is up; `prompt` is the shell's first prompt. */
   | { t: 'ready'; prompt: string; now: number }
+  /** The running command reads the terminal (open) or no longer does: typed lines go to it. */
+  | { t: 'stdin'; open: boolean }
+  /** `vi FILE`, `kubectl edit`: open a workstation file in the editor panel; answer with editDone. */
+  | { t: 'edit'; id: number; path: string; text: string }
   /** Trace entries [from, from + entries.length) of the engine's trace, streamed in order. */
   | { t: 'trace'; from: number; entries: TraceEntry[] }
   | { t: 'answer'; id: number; result: QueryResult }

@@ -14,6 +14,9 @@ import { Parser, ShellSyntaxError } from '../shell/parser';
 import type { Command, List, Redir, Word } from '../shell/ast';
 import { HomeFiles } from './files';
 import { Keyboard } from './keyboard';
+import { CommandHistory } from './history';
+import { EditorRequests } from './editors';
+import { runEditor, substituteProcesses, workstationBuiltin } from './builtins';
 import { formatPrintf } from '../shell/printf';
 import { workstationCurl } from '../shell/commands/net/workstation-curl';
 
@@ -26,6 +29,13 @@ export class Workstation {
   readonly aliases = new Map<string, string>([['k', 'kubectl']]);
   /** What the learner types while a command runs (interactive kubectl exec sessions read it). */
   readonly keyboard = new Keyboard();
+  readonly history = new CommandHistory();
+  /** Files opened in the app's editor panel (`vi FILE`, `kubectl edit`); none headless. */
+  readonly editors = new EditorRequests();
+  /** `complete` specifications (kubectl's own completion is built in). */
+  readonly completions = new Map<string, string>();
+  /** A screen that `watch` redraws (the app); podlab sh prints the frames one after another. */
+  hasScreen = false;
   status = 0;
   /** Background jobs (`cmd &`): suspended generators, resumed when what they wait for happens. */
   private jobs: Array<{ id: number; pid: number; text: string; gen: CmdGen; wait?: Wait & { until?: number } }> = [];
@@ -42,8 +52,34 @@ export class Workstation {
     return `student@workstation:${cwd}$ `;
   }
 
+  now(): number {
+    return this.cluster.now();
+  }
+
+  /** Run a command line with its output going to `io` (watch, source, kubectl's editor). */
+  *runWith(line: string, io: TerminalIO): CmdGen {
+    let list: List;
+    try {
+      list = Parser.parse(line);
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+      io.err(`bash: ${e.message.replace(/^syntax error: unexpected "(.*)"$/, "syntax error near unexpected token `$1'")}\n`);
+      return 2;
+    }
+    let st = 0;
+    for (const item of list.items) st = yield* this.runCommand(item.cmd, undefined, io);
+    return st;
+  }
+
   /** Run one command line (it may span lines: here-documents). */
   *run(line: string): CmdGen {
+    // bash's history expansion (`!!`, `!N`), then the line is remembered, then `<(…)` runs.
+    const hist = this.history.expand(line, this.io);
+    if (!hist) return (this.status = 1);
+    if (hist.expanded) this.io.out(hist.line + '\n');
+    line = hist.line;
+    this.history.add(line);
+    if (line.includes('<(')) line = yield* substituteProcesses(this, line);
     let list: List;
     try {
       list = Parser.parse(line);
@@ -199,9 +235,11 @@ export class Workstation {
     const [name, ...args] = argv;
     const jobResult = this.jobBuiltin(name, args, io);
     if (jobResult !== undefined) return jobResult;
+    const builtin = yield* workstationBuiltin(this, name, args, stdin, io);
+    if (builtin !== undefined) return builtin;
     switch (name) {
       case 'kubectl':
-        return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin, env: this.env, terminal: this.keyboard });
+        return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin, env: this.env, terminal: this.keyboard, editor: (path) => runEditor(this, path) });
       case 'curl':
         return yield* workstationCurl(args, this.cluster, io, this.files);
       case 'sleep': {
