@@ -130,6 +130,9 @@ export function startStubApiServer(state) {
       });
 
     const p = url.pathname.replace(/\/+$/, '');
+    // Extra routes a caller serves (stub-info.mjs: OpenAPI v3, wider discovery); checked first.
+    const extra = state.routes?.(p, url, req);
+    if (extra) return send(extra.code ?? 200, extra.body, extra.contentType);
     if (p === '/version') return send(200, SERVER_VERSION);
     if (p === '/api')
       return send(200, {

@@ -18,6 +18,7 @@ import { set } from './cmd/set';
 import { label } from './cmd/label';
 import { annotate } from './cmd/annotate';
 import { answerHelp, splitVerb } from './help/help';
+import { explain } from './cmd/explain';
 import { create } from './cmd/create';
 
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
@@ -37,6 +38,7 @@ const VERBS: Record<string, Verb> = {
   expose,
   exec,
   'port-forward': portForward,
+  explain,
 };
 
 /**
