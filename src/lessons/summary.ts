@@ -29,6 +29,7 @@ export function summarize(folder: string, readme: string): LessonSummary | undef
     topics: strs(fm.topics),
     domains: strs(fm.domains),
     stepCount: parts.sections.length,
+    seed: typeof fm.seed === 'number' && Number.isInteger(fm.seed) && fm.seed >= 0 ? fm.seed : 1,
   };
 }
 

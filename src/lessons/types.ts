@@ -172,12 +172,12 @@ export interface LessonSummary {
   topics: string[];
   domains: string[];
   stepCount: number;
+  /** The engine seed the lesson runs with (its timings and names are reproducible). */
+  seed: number;
 }
 
 export interface Lesson extends LessonSummary {
   objectives: string[];
-  /** The engine seed the lesson runs with (its timings and names are reproducible). */
-  seed: number;
   /** Markdown before the first step. */
   intro: string;
   steps: Step[];

@@ -23,6 +23,7 @@ import { CheckSession } from './checks/session';
 import { describeCheck } from './checks/describe';
 import { evaluateCheck } from './checks/evaluate';
 import type { Lesson, Step } from './types';
+import { splitSolution, type Section } from './solution-script';
 
 export interface VerifyReport {
   slug: string;
@@ -32,32 +33,6 @@ export interface VerifyReport {
   /** The solution run as a transcript (for --verbose and debugging). */
   transcript: string;
   virtualSeconds: number;
-}
-
-interface Section {
-  stepId: string;
-  /** Script text of the section; `# predict: ID` lines stay in as markers. */
-  lines: string[];
-}
-
-export function splitSolution(script: string): { sections: Section[]; problems: string[] } {
-  const sections: Section[] = [];
-  const problems: string[] = [];
-  let cur: Section | undefined;
-  script.split('\n').forEach((l, i) => {
-    const m = /^#\s*step:\s*(\S+)\s*$/.exec(l);
-    if (m) {
-      cur = { stepId: m[1], lines: [] };
-      sections.push(cur);
-      return;
-    }
-    if (!cur) {
-      if (l.trim() && !l.trim().startsWith('#')) problems.push(`solution.sh:${i + 1}: commands before the first "# step: ID" line`);
-      return;
-    }
-    cur.lines.push(l);
-  });
-  return { sections, problems };
 }
 
 function folderOf(files: Record<string, string>): HostFolder {
