@@ -35,6 +35,12 @@ export class History {
     this.draft = '';
   }
 
+  /** Ctrl+R: the newest entry before position `before` containing `query` (with its position). */
+  search(query: string, before = this.entries.length): { index: number; entry: string } | undefined {
+    for (let i = Math.min(before, this.entries.length) - 1; i >= 0; i--) if (this.entries[i].includes(query)) return { index: i, entry: this.entries[i] };
+    return undefined;
+  }
+
   clear(): void {
     this.entries = [];
     this.reset();

@@ -16,6 +16,34 @@ function setup() {
   return { timer, session, raw: () => raw, settle };
 }
 
+/** What the screen shows: a small model of the cursor movements the session writes. */
+function screen(raw: string): string {
+  const lines: string[] = [''];
+  let row = 0;
+  let col = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    const esc = raw.slice(i).match(/^\x1b\[(\d*)([A-Za-z])/);
+    if (esc) {
+      const n = Number(esc[1] || 1);
+      if (esc[2] === 'C') col += n;
+      else if (esc[2] === 'A') row = Math.max(0, row - n);
+      else if (esc[2] === 'J') lines[row] = lines[row].slice(0, col);
+      i += esc[0].length - 1;
+    } else if (c === '\r') col = 0;
+    else if (c === '\n') {
+      row++;
+      col = 0;
+      lines[row] ??= '';
+    } else {
+      const l = lines[row].padEnd(col);
+      lines[row] = l.slice(0, col) + c + l.slice(col + 1);
+      col++;
+    }
+  }
+  return lines.join('\n');
+}
+
 describe('ShellSession', () => {
   it('runs a pasted here-document line by line, then the command', async () => {
     const { session, raw, settle } = setup();
@@ -44,7 +72,8 @@ describe('ShellSession', () => {
     expect(raw().match(/world\n/g)?.length).toBe(2);
     session.input('history\r');
     await settle();
-    expect(raw()).toContain('    1  echo world\r\n    2  echo again\r\n    3  echo world\r\n    4  history\r\n');
+    // The engine's bash keeps the numbered list (the `history` line itself included).
+    expect(raw()).toContain('    1  echo world\n    2  echo again\n    3  echo world\n    4  history\n');
   });
 
   it('completes a pod name with Tab', async () => {
@@ -57,5 +86,62 @@ describe('ShellSession', () => {
     session.input('\r');
     await settle();
     expect(raw()).toContain('Name:             web');
+  });
+
+  it('finds an earlier command with Ctrl+R and runs it with Enter', async () => {
+    const { session, raw, settle } = setup();
+    await settle();
+    session.input('echo first\recho second\r');
+    await settle();
+    session.input('\x12fir');
+    await settle();
+    expect(raw()).toContain("(reverse-i-search)`fir': echo first");
+    session.input('\x12zz');
+    expect(raw()).toContain("(failed reverse-i-search)`firzz': echo first");
+    session.input('\x7f\x7f\r');
+    await settle();
+    expect(raw().match(/first\n/g)?.length).toBe(2);
+  });
+
+  it('hands lines to kubectl exec -it, Ctrl+C to the container, and gets the prompt back after exit', async () => {
+    const { session, raw, settle, timer } = setup();
+    await settle();
+    session.input('kubectl run box --image=busybox -- sleep 3600\r');
+    await settle();
+    for (let i = 0; i < 40 && !/Running/.test(raw()); i++) {
+      session.input('kubectl get pod box\r');
+      await settle();
+      timer.advance(1000);
+      await settle();
+    }
+    session.input('kubectl exec -it box -- sh\r');
+    await settle();
+    timer.advance(100);
+    await settle();
+    expect(screen(raw())).toMatch(/\n\/ # $/);
+    session.input('cd /tmp\r');
+    await settle();
+    timer.advance(100);
+    await settle();
+    expect(screen(raw())).toMatch(/\n\/tmp # $/);
+    session.input('sleep 100\r');
+    await settle();
+    timer.advance(500);
+    session.input('\x03');
+    await settle();
+    timer.advance(100);
+    await settle();
+    // The terminal echoes ^C; ash starts a new line and shows its prompt again.
+    expect(screen(raw())).toMatch(/\/tmp # sleep 100\n\^C\n\/tmp # $/);
+    session.input('\x1b[A\x1b[A\r');
+    await settle();
+    timer.advance(100);
+    await settle();
+    expect(screen(raw())).toMatch(/\/tmp # cd \/tmp\n\/tmp # $/);
+    session.input('exit 4\r');
+    await settle();
+    timer.advance(100);
+    await settle();
+    expect(screen(raw())).toMatch(/\/tmp # exit 4\ncommand terminated with exit code 4\nstudent@workstation:~\$ $/);
   });
 });

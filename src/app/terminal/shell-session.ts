@@ -5,6 +5,13 @@
  *
  * Keys typed or pasted while a command runs are kept and replayed at the next prompt (typeahead);
  * Ctrl+C interrupts the command and drops them, as a tty's SIGINT flushes its input.
+ *
+ * While a command reads the terminal (an interactive `kubectl exec -it … -- sh`), the line editor
+ * works for it instead: the container shell prints its own prompt, each Enter sends the line to
+ * the session, ↑/↓ recall the session's own history, Ctrl+C goes to the container (the terminal
+ * echoes `^C`) and Ctrl+D on an empty line ends the input.
+ *
+ * Ctrl+R searches the history backwards as bash does: `(reverse-i-search)`query': match`.
  */
 import type { SimClient } from '../../client/SimClient';
 import { needsMoreInput } from './continuation';
@@ -32,14 +39,25 @@ export class ShellSession {
   private cursorRow = 0;
   private lastKeyWasTab = false;
   private readonly off: () => void;
+  /** The running command reads the terminal: lines go to it (see class comment). */
+  private session = false;
+  private sessionHistory = new History();
+  /** What the screen's current line holds after the last output (the session's prompt). */
+  private partialLine = '';
+  /** Ctrl+R in progress. */
+  private search?: { query: string; at: number; match: string; failed: boolean; original: string; prompt: string };
 
   constructor(
     private readonly term: TermLike,
     private readonly client: SimClient,
   ) {
     this.off = client.on({
-      output: (text) => this.term.write(text),
-      done: (_status, prompt) => this.showPrompt(prompt),
+      output: (text) => this.output(text),
+      done: (_status, prompt) => {
+        this.session = false;
+        this.showPrompt(prompt);
+      },
+      stdin: (open) => (open ? this.openSession() : this.closeSession()),
     });
     void client.ready().then((p) => this.showPrompt(p));
   }
@@ -61,6 +79,37 @@ export class ShellSession {
     this.drain();
   }
 
+  private output(text: string): void {
+    this.term.write(text);
+    const nl = text.lastIndexOf('\n');
+    this.partialLine = nl < 0 ? this.partialLine + text : text.slice(nl + 1);
+    // In a session the program's prompt is whatever its output left on the line.
+    if (this.session) {
+      this.prompt = this.partialLine;
+      this.cursorRow = 0;
+    }
+  }
+
+  /** The running command started reading the terminal: edit lines for it. */
+  private openSession(): void {
+    this.session = true;
+    this.sessionHistory = new History();
+    this.prompt = this.partialLine;
+    this.line.set('');
+    this.cursorRow = 0;
+    this.busy = false;
+    this.drain();
+  }
+
+  private closeSession(): void {
+    this.session = false;
+    this.busy = true;
+  }
+
+  private get activeHistory(): History {
+    return this.session ? this.sessionHistory : this.history;
+  }
+
   private drain(): void {
     while (!this.busy && this.queue.length) this.handle(this.queue.shift()!);
   }
@@ -80,6 +129,7 @@ export class ShellSession {
   private handle(key: Key): void {
     const wasTab = this.lastKeyWasTab;
     this.lastKeyWasTab = false;
+    if (this.search && this.searchKey(key)) return;
     const l = this.line;
     switch (key.k) {
       case 'char': {
@@ -98,6 +148,8 @@ export class ShellSession {
       case 'enter':
         return this.enter();
       case 'tab':
+        // A session's program completes nothing here (its own completion would need raw mode).
+        if (this.session) return void this.term.write('\x07');
         this.lastKeyWasTab = true;
         void this.complete(wasTab);
         return;
@@ -120,13 +172,13 @@ export class ShellSession {
         l.end();
         break;
       case 'up': {
-        const prev = this.pendingLines.length ? undefined : this.history.previous(l.text);
+        const prev = this.pendingLines.length ? undefined : this.activeHistory.previous(l.text);
         if (prev === undefined) return;
         l.set(prev);
         break;
       }
       case 'down': {
-        const next = this.pendingLines.length ? undefined : this.history.next();
+        const next = this.pendingLines.length ? undefined : this.activeHistory.next();
         if (next === undefined) return;
         l.set(next);
         break;
@@ -171,8 +223,16 @@ export class ShellSession {
         l.killWordBack();
         return true;
       case 'd':
+        // Ctrl+D on an empty line: end of input for a session (the workstation shell stays).
+        if (this.session && !l.text) {
+          this.client.endOfFile();
+          return false;
+        }
         l.deleteForward();
         return true;
+      case 'r':
+        this.startSearch();
+        return false;
       case 'l':
         // Clear the screen and keep the line being typed, as bash does.
         this.term.write('\x1b[H\x1b[2J');
@@ -180,6 +240,15 @@ export class ShellSession {
         return true;
       case 'c':
         this.moveToEnd();
+        if (this.session) {
+          // The terminal echoes ^C; the program inside decides what comes next (ash: a new prompt).
+          this.term.write('^C');
+          this.line.set('');
+          this.cursorRow = 0;
+          this.sessionHistory.reset();
+          this.client.interrupt();
+          return false;
+        }
         this.term.write('^C\r\n');
         this.showPrompt(this.mainPrompt);
         return false;
@@ -191,6 +260,16 @@ export class ShellSession {
   private enter(): void {
     this.moveToEnd();
     this.term.write('\r\n');
+    if (this.session) {
+      const typed = this.line.text;
+      this.sessionHistory.add(typed);
+      this.line.set('');
+      this.cursorRow = 0;
+      this.partialLine = '';
+      this.prompt = '';
+      this.client.input(typed);
+      return;
+    }
     const lines = [...this.pendingLines, this.line.text];
     const text = lines.join('\n');
     if (needsMoreInput(text)) {
@@ -204,14 +283,69 @@ export class ShellSession {
     // History keeps the line typed at the main prompt (a here-document's body is not replayed).
     this.history.add(lines[0]);
     if (!text.trim()) return this.showPrompt(this.mainPrompt);
-    const builtin = text.trim().match(/^history(?:\s+(-c|\d+))?$/);
-    if (builtin) {
-      if (builtin[1] === '-c') this.history.clear();
-      else this.term.write(this.history.list(builtin[1] ? Number(builtin[1]) : undefined).replace(/\n/g, '\r\n'));
-      return this.showPrompt(this.mainPrompt);
-    }
+    // The engine's shell keeps the numbered history; ↑ here forgets it too after `history -c`.
+    if (/^history\s+-c\s*$/.test(text.trim())) this.history.clear();
     this.busy = true;
     this.client.run(text);
+  }
+
+  private startSearch(): void {
+    if (this.search) return;
+    this.search = { query: '', at: Infinity, match: '', failed: false, original: this.line.text, prompt: this.prompt };
+    this.renderSearch();
+  }
+
+  /** Keys while searching; returns false when the key should then act on the accepted line. */
+  private searchKey(key: Key): boolean {
+    const s = this.search!;
+    if (key.k === 'char') {
+      s.query += key.ch;
+      this.findMatch(s.at === Infinity ? undefined : s.at + 1);
+    } else if (key.k === 'backspace') {
+      s.query = s.query.slice(0, -1);
+      this.findMatch(undefined);
+    } else if (key.k === 'ctrl' && key.ch === 'r') {
+      this.findMatch(s.at === Infinity ? undefined : s.at);
+    } else if (key.k === 'ctrl' && (key.ch === 'g' || key.ch === 'c')) {
+      this.endSearch(s.original);
+      return true;
+    } else {
+      // Any other key accepts the match into the line and then does its usual job (Enter runs it).
+      this.endSearch(s.match || s.original);
+      return false;
+    }
+    this.renderSearch();
+    return true;
+  }
+
+  private findMatch(before: number | undefined): void {
+    const s = this.search!;
+    const found = s.query ? this.activeHistory.search(s.query, before) : undefined;
+    if (found) {
+      s.at = found.index;
+      s.match = found.entry;
+      s.failed = false;
+    } else s.failed = !!s.query;
+  }
+
+  private renderSearch(): void {
+    const s = this.search!;
+    this.prompt = `(${s.failed ? 'failed ' : ''}reverse-i-search)\`${s.query}': `;
+    this.line.set(s.match);
+    const at = s.match.indexOf(s.query);
+    if (s.query && at >= 0) {
+      this.line.home();
+      for (let i = 0; i < at; i++) this.line.right();
+    }
+    this.redraw();
+  }
+
+  private endSearch(text: string): void {
+    const s = this.search!;
+    this.search = undefined;
+    this.prompt = s.prompt;
+    this.line.set(text);
+    this.redraw();
   }
 
   private async complete(secondTab: boolean): Promise<void> {
