@@ -12,7 +12,7 @@ import type { KubeObject, Pod } from '../../api/types';
 import { formatFieldError, goQuote, StatusError } from '../../api/errors';
 import { stableEqual } from '../../api/store';
 import { renderKubectlErrors } from '../errors';
-import { selectObjects } from '../builder';
+import { NO_RESOURCES, selectObjects } from '../builder';
 import { checkOutput, dryRunStrategy, printObject, PrintFlagError, type DryRun } from '../print-flags';
 
 const FLAGS: FlagSpec[] = [
@@ -31,12 +31,6 @@ const FLAGS: FlagSpec[] = [
   { name: 'allow-missing-template-keys', type: 'bool' },
 ];
 
-const NO_RESOURCES = `error: You must provide one or more resources by argument or filename.
-Example resource specifications include:
-   '-f rsrc.yaml'
-   '--filename=rsrc.json'
-   '<resource> <name>'
-   '<resource>'`;
 
 const SUBCOMMANDS = ['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject'];
 
