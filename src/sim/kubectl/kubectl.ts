@@ -14,6 +14,7 @@ import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
 import { portForward } from './cmd/port-forward';
+import { patch } from './cmd/patch';
 import { set } from './cmd/set';
 import { label } from './cmd/label';
 import { annotate } from './cmd/annotate';
@@ -32,6 +33,7 @@ const VERBS: Record<string, Verb> = {
   label,
   annotate,
   set,
+  patch,
   replace: (a, c) => applyLike('replace', a, c),
   delete: del,
   run,
