@@ -208,7 +208,18 @@ function step(l: LessonProgress, id: string): StepProgress {
 export function createProgressStore(raw: StateStorage<void> | undefined): StoreApi<ProgressState> {
   let api: StoreApi<ProgressState> | undefined;
   let early: string | undefined;
-  const notice = (msg: string) => (api ? api.setState({ notice: msg }) : (early = msg));
+  let reporting = false;
+  const notice = (msg: string) => {
+    if (!api) return void (early = msg);
+    // Setting the notice saves the state again; if saving is what failed, do not loop.
+    if (reporting || api.getState().notice === msg) return;
+    reporting = true;
+    try {
+      api.setState({ notice: msg });
+    } finally {
+      reporting = false;
+    }
+  };
   const store = createStore<ProgressState>()(
     persist(
       (set, get) => {
