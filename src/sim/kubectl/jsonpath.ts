@@ -63,7 +63,9 @@ function evalPath(expr: string, data: unknown): unknown[] {
       const sel = m[3];
       cur = cur.flatMap((v) => {
         if (/^['"]/.test(sel)) return v && typeof v === 'object' ? [(v as Record<string, unknown>)[sel.slice(1, -1)]] : [];
-        if (!Array.isArray(v)) return [];
+        if (v === null || v === undefined) return [];
+        // client-go evalArray: indexing anything but a list is an error, not an empty result
+        if (!Array.isArray(v)) throw new JsonPathError(`${goTypeName(v)} is not array or slice`);
         if (sel === '*') return v;
         if (sel.includes(':')) {
           const [a, b] = sel.split(':');
@@ -76,8 +78,51 @@ function evalPath(expr: string, data: unknown): unknown[] {
       });
     }
   }
-  if (last !== e.length) throw new JsonPathError(`unrecognized identifier ${e.slice(last)}`);
+  if (last !== e.length) {
+    if (e[last] === '[' && !e.includes(']', last)) throw new JsonPathError('unterminated array');
+    throw new JsonPathError(`unrecognized identifier ${e.slice(last)}`);
+  }
   return cur.filter((v) => v !== undefined);
+}
+
+/** The Go type an unstructured (JSON-decoded) value has, as client-go's errors name it. */
+export function goTypeName(v: unknown): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'int64' : 'float64';
+  if (Array.isArray(v)) return '[]interface {}';
+  return 'map[string]interface {}';
+}
+
+/**
+ * client-go JSONPath.FindResults with AllowMissingKeys(true): the values of each action of the
+ * template (a missing key yields no value; a bad index is still an error, as in kubectl).
+ */
+export function findResults(template: string, data: unknown): unknown[][] {
+  return parse(template).map((n) => (n.t === 'text' ? [n.v] : n.t === 'path' ? evalPath(n.expr, data) : []));
+}
+
+/** fmt.Sprint of a JSON-decoded value: maps as `map[k:v ...]` (keys sorted), lists as `[a b]`, null as `<nil>`. */
+export function goSprint(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goSprint).join(' ')}]`;
+  if (typeof v === 'object') {
+    const keys = Object.keys(v as object).sort();
+    return `map[${keys.map((k) => `${k}:${goSprint((v as Record<string, unknown>)[k])}`).join(' ')}]`;
+  }
+  if (typeof v === 'number' && !Number.isInteger(v)) return goFloat(v);
+  return String(v);
+}
+
+/** Go's %v for a float64: shortest digits, exponent form below 1e-4 or from 1e21. */
+function goFloat(f: number): string {
+  const abs = Math.abs(f);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
+    const [m, e] = f.toExponential().split('e');
+    const exp = Number(e);
+    return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  return String(f);
 }
 
 /** Maps print as Go's json.Marshal prints them: keys sorted. */

@@ -1,4 +1,7 @@
-/** `kubectl get`: tables (default, wide, --show-labels, -A), -o yaml|json|name, and -w watches. */
+/**
+ * `kubectl get`: tables (default, wide, --show-labels, -A, `all`, several types), -o
+ * yaml|json|name|jsonpath|custom-columns[-file], --sort-by, and -w watches (kubectl pkg/cmd/get).
+ */
 import type { CmdGen, KubectlCtx } from '../context';
 import { parseFlags, type FlagSpec } from '../flags';
 import { resolveResource, type ResourceInfo } from '../resources';
@@ -9,7 +12,9 @@ import { parseSelector } from '../../api/selector';
 import { JsonPathError, jsonPath } from '../jsonpath';
 import type { KubeObject } from '../../api/types';
 import { notFound } from '../../api/errors';
-import { renderError } from './common';
+import { renderKubectlErrors } from '../errors';
+import { klogFatal, SortError, SortFatal, sortByField } from '../sortby';
+import { columnsFromSpec, columnsFromTemplate, CustomColumnsError, printCustomColumns, type Column } from '../printers/custom-columns';
 
 const FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string' },
@@ -31,19 +36,31 @@ const OUTPUTS = 'custom-columns,custom-columns-file,go-template,go-template-file
 export function* get(args: string[], ctx: KubectlCtx): CmdGen {
   const { flags, positional } = parseFlags(args, FLAGS, 'get');
   const io = ctx.io;
+  const output = (flags.output as string | undefined) ?? '';
+  const sortBy = (flags['sort-by'] as string | undefined) ?? '';
+  const watch = !!flags.watch || !!flags['watch-only'];
+  if (watch && sortBy) io.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
   if (!positional.length) {
     io.err(`You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n`);
     return 1;
   }
-  const output = (flags.output as string | undefined) ?? '';
-  const jsonpathTpl = output.match(/^jsonpath=([\s\S]*)$/)?.[1];
-  if (output && jsonpathTpl === undefined && !['wide', 'yaml', 'json', 'name'].includes(output)) {
+  const format = parseOutput(output);
+  if (!format) {
     io.err(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${OUTPUTS}\n`);
     return 1;
   }
-  // `pods`, `pod nginx`, `pods a b`, `pod/nginx`, `po,svc`
+  if (flags['show-labels'] && output && output !== 'wide') {
+    io.err(`error: --show-labels option cannot be used with ${output} printer\n`);
+    return 1;
+  }
+  // `pods`, `pod nginx`, `pods a b`, `pod/nginx`, `po,svc`, `all` (the category: pods and services
+  // are the only kinds of the `all` category this cluster serves)
   const targets: Array<{ res: ResourceInfo; names: string[] }> = [];
   const [first, ...names] = positional;
+  if (!first.includes('/') && names.some((n) => n.includes('/'))) {
+    io.err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n");
+    return 1;
+  }
   if (first.includes('/')) {
     for (const p of positional) {
       const [t, n] = p.split('/');
@@ -53,9 +70,12 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
     }
   } else {
     for (const t of first.split(',')) {
-      const res = resolveResource(t);
-      if (!res) return typeError(ctx, t);
-      targets.push({ res, names });
+      const expanded = t.toLowerCase() === 'all' ? ['pods', 'services'] : [t];
+      for (const e of expanded) {
+        const res = resolveResource(e);
+        if (!res) return typeError(ctx, t);
+        if (!targets.some((x) => x.res === res)) targets.push({ res, names });
+      }
     }
   }
   const allNs = !!flags['all-namespaces'];
@@ -68,64 +88,214 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
     return 1;
   }
   const cluster = ctx.cluster;
-  let status = 0;
-  const found: Array<{ res: ResourceInfo; objs: KubeObject[] }> = [];
+  // The builder's result: one info per listed type (a Table, possibly empty), one per named object.
+  const infos: Info[] = [];
+  const errors: unknown[] = [];
   for (const t of targets) {
-    const objs: KubeObject[] = [];
     if (t.names.length) {
       for (const n of t.names) {
         const o = cluster.store.get(t.res.kind, t.res.namespaced ? ns : undefined, n);
-        if (o) objs.push(o);
-        else {
-          io.err(renderError(notFound(t.res.plural, n)) + '\n');
-          status = 1;
-        }
+        if (o) infos.push({ res: t.res, objs: [o] });
+        else errors.push(notFound(t.res.plural, n));
       }
     } else {
       const fieldSel = flags['field-selector'] as string | undefined;
-      objs.push(...cluster.store.list(t.res.kind, t.res.namespaced && !allNs ? ns : undefined, selector).filter((o) => !fieldSel || matchesFields(o, fieldSel)));
+      infos.push({ res: t.res, objs: cluster.store.list(t.res.kind, t.res.namespaced && !allNs ? ns : undefined, selector).filter((o) => !fieldSel || matchesFields(o, fieldSel)) });
     }
-    found.push({ res: t.res, objs });
   }
-  const now = cluster.now();
-  const watch = !!flags.watch || !!flags['watch-only'];
-  const multi = targets.length > 1;
-  if (jsonpathTpl !== undefined) {
-    const all = found.flatMap((f) => f.objs);
-    const single = all.length === 1 && targets.every((t) => t.names.length === 1);
-    const data = single ? all[0] : { apiVersion: 'v1', items: all, kind: 'List', metadata: { resourceVersion: '' } };
-    try {
-      if (all.length || !single) io.out(jsonPath(jsonpathTpl, data));
-    } catch (e) {
-      if (!(e instanceof JsonPathError)) throw e;
-      io.err(`error: error executing jsonpath ${JSON.stringify(jsonpathTpl)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${jsonpathTpl}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(data)}\n\n\n`);
+  const printErrors = () => {
+    if (errors.length) io.err(renderKubectlErrors(errors.map((err) => ({ err }))) + '\n');
+    return errors.length ? 1 : 0;
+  };
+  if (watch) {
+    if (targets.length > 1) {
+      io.err('error: watch is only supported on individual resources and resource collections - more than 1 resource was found\n');
       return 1;
     }
-  } else if (output === 'yaml' || output === 'json') {
-    const all = found.flatMap((f) => f.objs);
-    const single = all.length === 1 && targets.every((t) => t.names.length === 1);
-    if (all.length || !single) {
-      if (all.length) io.out(single ? (output === 'yaml' ? toYaml(all[0]) : toJson(all[0])) : printList(all, output));
+    if (errors.length) return printErrors();
+    const initial = infos.flatMap((i) => i.objs);
+    if (!flags['watch-only']) {
+      if (format.kind === 'table') printTables(ctx, infos, { ...format, sortBy: '', allNs, ns, noHeaders: !!flags['no-headers'], showLabels: !!flags['show-labels'] });
+      else printGeneric(ctx, infos, targets, errors, format, '', !!flags['no-headers']);
     }
-  } else if (output === 'name') {
-    for (const f of found) for (const o of f.objs) io.out(toName(o) + '\n');
-  } else if (!(flags['watch-only'])) {
-    const anyNames = targets.some((t) => t.names.length);
-    let printedAny = false;
-    found.forEach((f, i) => {
-      if (!f.objs.length) return;
-      const opts: TableOptions = { wide: output === 'wide', showLabels: !!flags['show-labels'], withNamespace: allNs && f.res.namespaced, noHeaders: !!flags['no-headers'], withKind: multi ? f.res.kind.toLowerCase() : undefined };
-      const table = tableFor(f.res.plural, f.objs, now);
-      if (printedAny && i > 0) io.out('\n');
-      io.out(printTable(table.columns, table.rows.map((cells, j) => ({ cells, labels: f.objs[j].metadata?.labels, namespace: f.objs[j].metadata?.namespace })), opts));
-      printedAny = true;
-    });
-    if (!printedAny && !anyNames && !watch) {
-      io.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
+    return yield* watchLoop(ctx, targets[0].res, targets[0].names, allNs ? undefined : ns, output, flags, initial);
+  }
+  if (format.kind === 'table') {
+    const r = printTables(ctx, infos, { ...format, sortBy, allNs, ns, noHeaders: !!flags['no-headers'], showLabels: !!flags['show-labels'] });
+    if (r === 'fatal') return 1;
+    if (r === 'error') return 1;
+    if (!r && !errors.length) io.err(!allNs && infos.every((i) => i.res.namespaced) ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+    return printErrors();
+  }
+  const status = printGeneric(ctx, infos, targets, errors, format, sortBy, !!flags['no-headers']);
+  return Math.max(status, printErrors());
+}
+
+interface Info {
+  res: ResourceInfo;
+  objs: KubeObject[];
+}
+
+type Format =
+  | { kind: 'table'; wide: boolean }
+  | { kind: 'yaml' | 'json' | 'name' }
+  | { kind: 'jsonpath'; template: string }
+  | { kind: 'custom-columns'; spec: string }
+  | { kind: 'custom-columns-file'; file: string };
+
+function parseOutput(output: string): Format | undefined {
+  if (output === '' || output === 'wide') return { kind: 'table', wide: output === 'wide' };
+  if (output === 'yaml' || output === 'json' || output === 'name') return { kind: output };
+  const m = /^(jsonpath|custom-columns|custom-columns-file)=([\s\S]*)$/.exec(output);
+  if (!m) return undefined;
+  if (m[1] === 'jsonpath') return { kind: 'jsonpath', template: m[2] };
+  if (m[1] === 'custom-columns') return { kind: 'custom-columns', spec: m[2] };
+  return { kind: 'custom-columns-file', file: m[2] };
+}
+
+/**
+ * The human-readable path of get.go's Run: consecutive infos of one resource share a printer and
+ * a tabwriter; a blank line separates resource groups; NAME cells get `kind/` when the infos hold
+ * more than one kind. Returns whether anything was written, or 'error'/'fatal' when the sort
+ * failed the command (its message already printed).
+ */
+function printTables(ctx: KubectlCtx, infos: Info[], o: { wide: boolean; sortBy: string; allNs: boolean; ns: string; noHeaders: boolean; showLabels: boolean }): boolean | 'error' | 'fatal' {
+  const io = ctx.io;
+  const now = ctx.cluster.now();
+  const withKind = infos.length >= 2 && infos.some((i) => i.res !== infos[0].res);
+  let ordered = infos;
+  if (o.sortBy && infos.length >= 2) {
+    // RuntimeSorter over several server-side Tables: kubectl holds them as unstructured objects,
+    // not *metav1.Table, so it sorts the Tables themselves by the field (usually absent → error).
+    const rv = ctx.cluster.store.currentResourceVersion();
+    try {
+      ordered = sortByField(
+        infos.map((i) => ({ i, apiVersion: 'meta.k8s.io/v1', kind: 'Table', metadata: { resourceVersion: rv } })),
+        o.sortBy,
+        false,
+      ).map((x) => x.i);
+    } catch (e) {
+      return sortFailure(ctx, e);
     }
   }
-  if (!watch) return status;
-  return yield* watchLoop(ctx, targets[0].res, targets[0].names, allNs ? undefined : ns, output, flags, found[0]?.objs ?? []);
+  let written = false;
+  let pendingSeparator = false;
+  let i = 0;
+  while (i < ordered.length) {
+    const res = ordered[i].res;
+    const group: KubeObject[][] = [];
+    while (i < ordered.length && ordered[i].res === res) group.push(ordered[i++].objs);
+    if (written && !o.noHeaders) pendingSeparator = true;
+    const opts: TableOptions = { wide: o.wide, showLabels: o.showLabels, withNamespace: o.allNs && res.namespaced, noHeaders: o.noHeaders, withKind: withKind ? res.kind.toLowerCase() : undefined };
+    // Each info is one Table; SortingPrinter sorts the rows of a Table that has more than one.
+    const rows: KubeObject[] = [];
+    let failed = false;
+    for (const objs of group) {
+      let sorted = objs;
+      if (o.sortBy && objs.length > 1) {
+        try {
+          sorted = sortByField(objs, o.sortBy, true);
+        } catch (e) {
+          if (e instanceof SortFatal) return sortFailure(ctx, e);
+          // PrintObj's error is dropped by get (kubernetes/kubectl#1343): this Table prints nothing.
+          failed = true;
+          continue;
+        }
+      }
+      rows.push(...sorted);
+    }
+    if (failed && !rows.length) continue;
+    const table = tableFor(res.plural, rows, now);
+    const text = printTable(table.columns, table.rows.map((cells, j) => ({ cells, labels: rows[j].metadata?.labels, namespace: rows[j].metadata?.namespace })), opts);
+    if (text) {
+      io.out((pendingSeparator ? '\n' : '') + text);
+      pendingSeparator = false;
+      written = true;
+    }
+  }
+  return written;
+}
+
+function sortFailure(ctx: KubectlCtx, e: unknown): 'error' | 'fatal' {
+  if (e instanceof SortFatal) {
+    ctx.io.err(klogFatal(ctx.cluster.now(), KUBECTL_PID, `sorter.go:${e.line}`, e.message));
+    return 'fatal';
+  }
+  if (e instanceof SortError || e instanceof JsonPathError) {
+    ctx.io.err(`error: ${e.message}\n`);
+    return 'error';
+  }
+  throw e;
+}
+
+/** The pid in kubectl's klog lines (one kubectl process per command; any plausible number). */
+const KUBECTL_PID = 4242;
+
+/**
+ * get.go printGeneric: -o yaml|json|name|jsonpath|custom-columns. Several objects (or a listed
+ * type) become one v1 List; a single named object prints alone. --sort-by sorts the List.
+ */
+function printGeneric(ctx: KubectlCtx, infos: Info[], targets: Array<{ names: string[] }>, errors: unknown[], format: Format, sortBy: string, noHeaders: boolean): number {
+  const io = ctx.io;
+  const singleItemImplied = targets.length === 1 && targets[0].names.length === 1;
+  if (singleItemImplied && errors.length) return 0; // the caller prints the NotFound error
+  let columns: Column[] | undefined;
+  try {
+    if (format.kind === 'custom-columns') columns = columnsFromSpec(format.spec);
+    if (format.kind === 'custom-columns-file') {
+      const text = ctx.files.read(format.file);
+      if (text === undefined) {
+        const why = ctx.files.isDir(format.file) ? 'is a directory' : 'no such file or directory';
+        throw new CustomColumnsError(`error reading template ${format.file}, ${ctx.files.isDir(format.file) ? 'read' : 'open'} ${format.file}: ${why}`);
+      }
+      columns = columnsFromTemplate(text);
+    }
+  } catch (e) {
+    if (!(e instanceof CustomColumnsError)) throw e;
+    errors.length = 0;
+    io.err(`error: ${e.message}\n`);
+    return 1;
+  }
+  let items = infos.flatMap((i) => i.objs);
+  const single = singleItemImplied && items.length === 1;
+  if (!single && sortBy && items.length) {
+    try {
+      items = sortByField(items, sortBy, false);
+    } catch (e) {
+      const r = sortFailure(ctx, e);
+      if (r === 'fatal') errors.length = 0;
+      return 1;
+    }
+  }
+  const list = { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
+  switch (format.kind) {
+    case 'yaml':
+    case 'json':
+      io.out(single ? (format.kind === 'yaml' ? toYaml(items[0]) : toJson(items[0])) : printList(items, format.kind));
+      return 0;
+    case 'name':
+      for (const o of items) io.out(toName(o) + '\n');
+      return 0;
+    case 'jsonpath':
+      try {
+        io.out(jsonPath(format.template, single ? items[0] : list));
+      } catch (e) {
+        if (!(e instanceof JsonPathError)) throw e;
+        const data = single ? items[0] : list;
+        io.err(`error: error executing jsonpath ${JSON.stringify(format.template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n\ttemplate was:\n\t\t${format.template}\n\tobject given to jsonpath engine was:\n\t\t${JSON.stringify(data)}\n\n\n`);
+        return 1;
+      }
+      return 0;
+    default: {
+      const r = printCustomColumns(columns!, items, noHeaders);
+      io.out(r.text);
+      if (r.error) {
+        io.err(`error: ${r.error}\n`);
+        return 1;
+      }
+      return 0;
+    }
+  }
 }
 
 function* watchLoop(ctx: KubectlCtx, res: ResourceInfo, names: string[], ns: string | undefined, output: string, flags: Record<string, unknown>, initial: KubeObject[]): CmdGen {

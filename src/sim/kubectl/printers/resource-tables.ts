@@ -12,6 +12,7 @@ import { namespaceColumns, namespaceRowCells } from './namespaces.ts';
 import { nodeColumns, nodeRowCells } from './nodes.ts';
 import { podColumns, podRowCells } from './pods.ts';
 import { secretColumns, secretRowCells } from './secrets.ts';
+import { serviceAccountColumns, serviceAccountRowCells } from './serviceaccounts.ts';
 import { endpointsColumns, endpointsRowCells, serviceColumns, serviceRowCells } from './services.ts';
 import type { TableCell, TableColumn } from './table.ts';
 import { translateTimestampSince } from './duration.ts';
@@ -41,6 +42,8 @@ export function tableFor(resource: string, objects: KubeObject[], now: number): 
       return { columns: namespaceColumns, rows: rows<Namespace>(namespaceRowCells) };
     case 'nodes':
       return { columns: nodeColumns, rows: rows<Node>(nodeRowCells) };
+    case 'serviceaccounts':
+      return { columns: serviceAccountColumns, rows: rows<KubeObject>(serviceAccountRowCells) };
   }
   // Kinds without a dedicated printer get the server's default NAME / AGE table.
   return {
