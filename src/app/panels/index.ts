@@ -2,6 +2,8 @@
  * The panels that show the simulated Pod over time. Each takes the app's SimClient and follows the
  * shared time cursor (`cursor-store.ts`). H5's layout mounts them in the bottom panel's tabs.
  */
+import './panels.css';
+
 export { TimelinePanel } from './timeline/TimelinePanel';
 export { LogsPanel } from './logs/LogsPanel';
 export { DiagramPanel } from './diagram/DiagramPanel';
