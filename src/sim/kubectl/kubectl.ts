@@ -20,6 +20,11 @@ import { label } from './cmd/label';
 import { annotate } from './cmd/annotate';
 import { answerHelp, splitVerb } from './help/help';
 import { explain } from './cmd/explain';
+import { version } from './cmd/version';
+import { apiResources, apiVersions } from './cmd/api-resources';
+import { clusterInfo } from './cmd/cluster-info';
+import { config } from './cmd/config';
+import { completion } from './cmd/completion';
 import { create } from './cmd/create';
 
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
@@ -41,6 +46,12 @@ const VERBS: Record<string, Verb> = {
   exec,
   'port-forward': portForward,
   explain,
+  version,
+  'api-resources': apiResources,
+  'api-versions': apiVersions,
+  'cluster-info': clusterInfo,
+  config,
+  completion,
 };
 
 /**
