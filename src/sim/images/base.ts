@@ -6,7 +6,7 @@
 const TOOLS = [
   'cat', 'date', 'echo', 'env', 'false', 'hostname', 'id', 'ls', 'mkdir', 'printenv', 'printf', 'rm', 'sleep', 'test', '[', 'touch', 'true', 'uname', 'whoami',
   'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'cut', 'tr', 'sort', 'uniq', 'tee', 'seq', 'yes', 'basename', 'dirname', 'which',
-  'ps', 'pidof', 'kill', 'mount', 'df', 'du', 'cp', 'mv', 'ln', 'stat', 'find', 'xargs', 'expr', 'sed',
+  'ps', 'pidof', 'kill', 'mount', 'df', 'du', 'cp', 'mv', 'ln', 'stat', 'find', 'xargs', 'expr', 'sed', 'tar',
 ];
 
 /** Program table for a Debian-family image: `sh` is dash (here: our POSIX sh), `bash` is bash. */

@@ -6,7 +6,7 @@ const APPLETS = [
   'sh', 'ash', 'cat', 'date', 'echo', 'env', 'false', 'hostname', 'id', 'ls', 'mkdir', 'printenv', 'printf', 'rm', 'sleep', 'test', '[', 'touch', 'true', 'uname', 'whoami',
   'head', 'tail', 'wc', 'grep', 'egrep', 'fgrep', 'cut', 'tr', 'sort', 'uniq', 'tee', 'seq', 'yes', 'basename', 'dirname', 'which',
   'ps', 'pidof', 'mount', 'df', 'du', 'cp', 'mv', 'ln', 'stat', 'find', 'xargs', 'expr', 'sed', 'awk',
-  'wget', 'nc', 'nslookup', 'ip', 'kill',
+  'wget', 'nc', 'nslookup', 'ip', 'kill', 'tar',
 ];
 
 const tag = (t: string, size: number, pullMs: number) => ({ digest: pseudoDigest(`busybox:${t}`), size, pullMs });

@@ -161,6 +161,7 @@ export const nginx: ImageSpec = {
     '/usr/bin/printenv': 'printenv',
     '/bin/true': 'true',
     '/bin/false': 'false',
+    '/bin/tar': 'tar',
     // The official (Debian) image installs curl for its own healthchecks and docs.
     '/usr/bin/curl': 'curl',
   },

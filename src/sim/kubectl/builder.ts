@@ -7,6 +7,8 @@
  * reports them at the end (ContinueOnError).
  */
 import type { KubectlCtx } from './context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from './kubeconfig';
 import type { KubeObject } from '../api/types';
 import { notFound } from '../api/errors';
 import { parseSelector, type Requirement } from '../api/selector';
@@ -52,7 +54,7 @@ const SLASH_MIX =
 
 export function selectObjects(ctx: KubectlCtx, req: BuilderRequest): BuilderResult {
   const store = ctx.cluster.store;
-  const ns = req.namespace ?? 'default';
+  const ns = req.namespace ?? contextNamespace(ctx);
   const out: BuilderResult = { items: [], errors: [], single: false };
   const fail = (fatal: string): BuilderResult => ({ fatal, items: [], errors: [], single: false });
   let selector: Requirement[] | undefined;

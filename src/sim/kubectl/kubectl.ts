@@ -14,6 +14,7 @@ import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
 import { portForward } from './cmd/port-forward';
+import { cp } from './cmd/cp';
 import { patch } from './cmd/patch';
 import { set } from './cmd/set';
 import { label } from './cmd/label';
@@ -45,6 +46,7 @@ const VERBS: Record<string, Verb> = {
   expose,
   exec,
   'port-forward': portForward,
+  cp,
   explain,
   version,
   'api-resources': apiResources,

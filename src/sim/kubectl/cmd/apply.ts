@@ -5,6 +5,8 @@
  * configured or unchanged exactly as kubectl decides them.
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import { readSources } from '../sources';
 import { decodeManifest } from '../../api/decode';
@@ -65,7 +67,7 @@ export function* applyLike(verb: Verb, args: string[], ctx: KubectlCtx): CmdGen 
       }
       const obj = decoded.object;
       const kind = obj.kind!;
-      const ns = CLUSTER_SCOPED.has(kind) ? undefined : obj.metadata?.namespace ?? (flags.namespace as string | undefined) ?? 'default';
+      const ns = CLUSTER_SCOPED.has(kind) ? undefined : obj.metadata?.namespace ?? (flags.namespace as string | undefined) ?? contextNamespace(ctx);
       if (ns && !CLUSTER_SCOPED.has(kind)) obj.metadata = { ...obj.metadata, namespace: ns };
       const ref = `${kind.toLowerCase()}/${obj.metadata?.name ?? ''}`;
       const positionOf = (p: (string | number)[]) => doc.positionOf(p);

@@ -6,6 +6,8 @@
  * say so instead of pretending.
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { FlagError, parseFlags, type FlagSpec, type ParsedArgs } from '../flags';
 import type { KubeObject } from '../../api/types';
 import { formatFieldError, goQuote, StatusError } from '../../api/errors';
@@ -130,7 +132,7 @@ export function runGenerator(ctx: KubectlCtx, g: GeneratorRun): number {
     const toCreate = structuredClone(obj);
     delete (toCreate.metadata as Record<string, unknown>).creationTimestamp;
     delete (toCreate as Record<string, unknown>).status;
-    const ns = obj.kind === 'Namespace' ? undefined : nsFlag ?? 'default';
+    const ns = obj.kind === 'Namespace' ? undefined : nsFlag ?? contextNamespace(ctx);
     if (ns) toCreate.metadata = { ...toCreate.metadata, namespace: ns };
     const created = ctx.cluster.api.create(toCreate, { dryRun: dry === 'server' });
     io.out(printObject(created, 'created', { output, dryRun: dry, typed: true }));

@@ -1,5 +1,7 @@
 /** `kubectl delete` by -f or TYPE NAME: prints `pod "x" deleted`, then (with --wait) waits until the object is gone. */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import { readSources } from '../sources';
 import { decodeManifest } from '../../api/decode';
@@ -24,7 +26,7 @@ const FLAGS: FlagSpec[] = [
 export function* del(args: string[], ctx: KubectlCtx): CmdGen {
   const { flags, positional } = parseFlags(args, FLAGS, 'delete');
   const io = ctx.io;
-  const nsFlag = (flags.namespace as string | undefined) ?? 'default';
+  const nsFlag = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   let grace = flags['grace-period'] as number;
   if (flags.now) grace = 1;
   const force = !!flags.force;

@@ -3,6 +3,8 @@
  * serviceaccounts, endpoints and nodes, events of the object included.
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import { resolveResource } from '../resources';
 import { describePod } from '../describe/pod';
@@ -33,7 +35,7 @@ export function* describe(args: string[], ctx: KubectlCtx): CmdGen {
     ctx.io.err(`error: the server doesn't have a resource type "${type}"\n`);
     return 1;
   }
-  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   const store = ctx.cluster.store;
   let objs: KubeObject[];
   const errors: unknown[] = [];

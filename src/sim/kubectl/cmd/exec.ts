@@ -4,6 +4,8 @@
  * (`command terminated with exit code N`) and becomes kubectl's own exit code.
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import type { Pod } from '../../api/types';
 import { Pipe } from '../../runtime/pipe';
@@ -36,7 +38,7 @@ export function* exec(args: string[], ctx: KubectlCtx): CmdGen {
   }
   let podName = positional[0];
   if (podName.includes('/')) podName = podName.split('/')[1];
-  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   const cluster = ctx.cluster;
   const pod = findPod(ctx, ns, podName);
   if (!pod) return 1;

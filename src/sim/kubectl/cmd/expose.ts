@@ -3,6 +3,8 @@
  * from --port or the pod's container ports, created through the API server.
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import type { KubeObject, Pod } from '../../api/types';
 import { notFound } from '../../api/errors';
@@ -43,7 +45,7 @@ export function* expose(args: string[], ctx: KubectlCtx): CmdGen {
     io.err(`error: cannot expose a ${type} in Pod Lab yet (pods can be exposed)\n`);
     return 1;
   }
-  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   const pod = ctx.cluster.store.get('Pod', ns, name) as unknown as Pod | undefined;
   if (!pod) {
     io.err(renderError(notFound('pods', name)) + '\n');

@@ -3,6 +3,8 @@
  * yaml|json|name|jsonpath|custom-columns[-file], --sort-by, and -w watches (kubectl pkg/cmd/get).
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import { resolveResource, type ResourceInfo } from '../resources';
 import { tableFor } from '../printers/resource-tables';
@@ -79,7 +81,7 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
     }
   }
   const allNs = !!flags['all-namespaces'];
-  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   let selector;
   try {
     selector = flags.selector ? parseSelector(flags.selector as string) : undefined;

@@ -1,5 +1,7 @@
 /** `kubectl logs` (FIDELITY §17): default container, -c, --previous, --tail, --timestamps, -f. */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import type { Pod } from '../../api/types';
 import { notFound, StatusError } from '../../api/errors';
@@ -33,7 +35,7 @@ export function* logs(args: string[], ctx: KubectlCtx): CmdGen {
     }
     podName = n;
   }
-  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   const cluster = ctx.cluster;
   const pod = findPod(ctx, ns, podName);
   if (!pod) return 1;

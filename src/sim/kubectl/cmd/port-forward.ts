@@ -4,6 +4,8 @@
  * usually run in the background (`&`) so that `curl localhost:PORT` can follow.
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import type { Pod, Service } from '../../api/types';
 import { matchesMap } from '../../api/selector';
@@ -22,7 +24,7 @@ export function* portForward(args: string[], ctx: KubectlCtx): CmdGen {
     io.err("error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n");
     return 1;
   }
-  const ns = (flags.namespace as string | undefined) ?? 'default';
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   const store = ctx.cluster.store;
   let pod: Pod | undefined;
   let [type, name] = target.includes('/') ? target.split('/') : ['pod', target];

@@ -3,6 +3,8 @@
  * kubectl's BasicPod generator builds it, then created through the API server.
  */
 import type { CmdGen, KubectlCtx } from '../context';
+// The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
+import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import { parseImageReference } from '../../api/image-reference';
 import type { KubeObject } from '../../api/types';
@@ -106,7 +108,8 @@ export function* run(args: string[], ctx: KubectlCtx): CmdGen {
   }
   const { creationTimestamp: _c, ...meta } = pod.metadata!;
   try {
-    const created = ctx.cluster.api.create({ ...pod, metadata: meta, status: undefined } as KubeObject, { dryRun: dryRun === 'server' });
+    const namespace = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
+    const created = ctx.cluster.api.create({ ...pod, metadata: { ...meta, namespace }, status: undefined } as KubeObject, { dryRun: dryRun === 'server' });
     if (out === 'yaml') io.out(toYaml(created));
     else if (out === 'json') io.out(toJson(created));
     else io.out(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);

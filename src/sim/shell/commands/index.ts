@@ -15,6 +15,7 @@ import { cp, ln, mv, stat } from './fileops';
 import { find } from './find';
 import { expr, xargs } from './misc';
 import { sed } from './sed';
+import { tar } from './tar';
 import { awk } from './awk';
 import { sh } from '../sh';
 import { BUILTINS } from '../builtins';
@@ -37,6 +38,7 @@ function fromBuiltin(name: string): Program {
 
 export const PROGRAMS: Record<string, Program> = {
   kill: fromBuiltin('kill'),
+  tar,
   sh,
   ash: sh,
   date,
