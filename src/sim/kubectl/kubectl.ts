@@ -28,6 +28,7 @@ import { config } from './cmd/config';
 import { completion } from './cmd/completion';
 import { create } from './cmd/create';
 
+import { wait } from './cmd/wait';
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
 
 const VERBS: Record<string, Verb> = {
@@ -56,6 +57,7 @@ const VERBS: Record<string, Verb> = {
   completion,
 };
 
+  wait,
 /**
  * Every top-level command of kubectl v1.32 except `help`, in the order kubectl registers them
  * (the order of its "Did you mean this?" suggestions; for "not in Pod Lab yet").
