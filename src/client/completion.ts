@@ -16,10 +16,10 @@ export interface CompletionContext {
 
 /** Commands the workstation runs (the terminal adds `history`). */
 export const COMMANDS = ['kubectl', 'sleep', 'timeout', 'cat', 'ls', 'echo', 'grep', 'head', 'tail', 'curl', 'clear', 'history', 'cd', 'pwd', 'mkdir', 'rm', 'export', 'alias', 'unalias'];
-export const KUBECTL_VERBS = ['apply', 'create', 'delete', 'describe', 'exec', 'explain', 'expose', 'get', 'logs', 'replace', 'run', 'wait'];
+export const KUBECTL_VERBS = ['annotate', 'apply', 'create', 'delete', 'describe', 'edit', 'exec', 'explain', 'expose', 'get', 'label', 'logs', 'patch', 'replace', 'run', 'set', 'wait'];
 const OUTPUT_FORMATS = ['json', 'jsonpath=', 'name', 'wide', 'yaml', 'custom-columns='];
 /** Verbs whose first positional argument is a resource type and the rest are names of it. */
-const TYPED_VERBS = new Set(['get', 'describe', 'delete', 'explain', 'wait', 'expose']);
+const TYPED_VERBS = new Set(['get', 'describe', 'delete', 'explain', 'wait', 'expose', 'label', 'annotate', 'patch', 'edit']);
 /** kubectl flags that take a value in the next word (so that word is not a positional). */
 const VALUE_FLAGS = new Set(['-c', '--container', '-f', '--filename', '-n', '--namespace', '-o', '--output', '-l', '--selector', '--field-selector', '--image', '--tail', '--grace-period', '--since', '--port', '--timeout', '--for']);
 
