@@ -14,6 +14,7 @@ import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
 import { portForward } from './cmd/port-forward';
+import { edit } from './cmd/edit';
 import { cp } from './cmd/cp';
 import { patch } from './cmd/patch';
 import { set } from './cmd/set';
@@ -41,6 +42,7 @@ const VERBS: Record<string, Verb> = {
   annotate,
   set,
   patch,
+  edit,
   replace: (a, c) => applyLike('replace', a, c),
   delete: del,
   run,
