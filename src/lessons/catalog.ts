@@ -24,13 +24,14 @@ export function lessonCatalog(): LessonSummary[] {
 }
 
 /** Every file of one lesson (README.md included), by lesson-relative path; loaded on demand. */
-const allFiles = import.meta.glob(['../../lessons/*/**/*.md', '../../lessons/*/**/*.yaml', '../../lessons/*/**/*.yml', '../../lessons/*/**/*.sh'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+const allFiles = import.meta.glob(['../../lessons/*/**/*.md', '../../lessons/*/**/*.yaml', '../../lessons/*/**/*.yml', '../../lessons/*/**/*.sh', '!../../lessons/*/README.md'], { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
 export async function lessonFiles(slug: string): Promise<Record<string, string> | undefined> {
   const prefix = `../../lessons/${slug}/`;
+  const readme = readmes[`${prefix}README.md`];
+  if (readme === undefined) return undefined;
   const keys = Object.keys(allFiles).filter((k) => k.startsWith(prefix));
-  if (!keys.length) return undefined;
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = { 'README.md': readme };
   await Promise.all(keys.map(async (k) => void (out[k.slice(prefix.length)] = await allFiles[k]())));
   return out;
 }

@@ -5,6 +5,7 @@
  * diff, type into the terminal) and reads the cluster only through SimClient.evaluateChecks.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocation } from 'wouter';
 import { useSession } from '../store/session';
 import { useLesson } from './use-lesson';
 import { Markdown, type TryIt } from './Markdown';
@@ -14,7 +15,7 @@ import { Prediction } from './Prediction';
 import { SolutionControl } from './SolutionControl';
 import { useStepChecks } from './use-step-checks';
 import { progressStore, summarizeProgress, useProgress } from './progress-store';
-import type { Lesson, Step } from '../../lessons/types';
+import type { Lesson } from '../../lessons/types';
 import './lesson.css';
 
 export interface LessonPaneProps {
@@ -42,12 +43,6 @@ export function LessonPane({ slug, step, onStepChange }: LessonPaneProps) {
       </div>
     );
   return <Player lesson={load.lesson} routeStep={step} onStepChange={onStepChange} />;
-}
-
-function startText(lesson: Lesson, s: Step): string | undefined {
-  if (s.start === 'blank') return '# Exercise: write your manifest here, then Apply it.\n';
-  if (!s.start) return undefined;
-  return s.start.map((f) => lesson.files[f].replace(/\n*$/, '\n')).join('---\n');
 }
 
 function Player({ lesson, routeStep, onStepChange }: { lesson: Lesson; routeStep?: number; onStepChange?: (n: number) => void }) {
@@ -89,39 +84,42 @@ function Player({ lesson, routeStep, onStepChange }: { lesson: Lesson; routeStep
     return () => clearInterval(t);
   }, [slug]);
 
-  // A step's start manifests go into the editor the first time the step is visited (not again:
-  // the learner's edits are theirs, and the session saves them).
-  useEffect(() => {
-    if (!client) return;
-    const text = startText(lesson, s);
-    if (text === undefined) return;
-    if (progressStore.getState().lessons[slug]?.startLoaded.includes(s.id)) return;
-    loadManifest(text);
-    progressStore.getState().startLoaded(slug, s.id);
-  }, [client, lesson, s, slug, loadManifest]);
+  // A step's start manifests reach the editor through the route: its editor text is kept per step
+  // (session docKey) and starts as the step's start manifests (workspace/lesson-start.ts).
 
+  const [location, navigate] = useLocation();
   const goTo = useCallback(
     (i: number) => {
       const n = clampIndex(lesson, i);
       setIndex(n);
-      onStepChange?.(n + 1);
+      if (onStepChange) onStepChange(n + 1);
+      else {
+        // On /lessons/SLUG[/N] the route follows (its editor text is per step); elsewhere (embed) the step is ours.
+        const m = new RegExp(`^(.*/lessons/${slug})(?:/\\d+)?/?$`).exec(location);
+        if (m) navigate(`${m[1]}/${n + 1}`);
+      }
       // Move focus to the new step's heading so keyboard and screen-reader users follow.
       requestAnimationFrame(() => headingRef.current?.focus());
     },
-    [lesson, onStepChange],
+    [lesson, onStepChange, location, navigate, slug],
   );
 
   // A step passes when all its checks pass at once; the player records it and moves on.
   const allPass = !!checks.results && checks.results.length === s.checks.length && checks.results.every((r) => r.passed);
   const predictionPending = !!s.predict && !stepProgress?.prediction;
+  // Recording the pass changes `passedBefore`, so moving on is a separate effect keyed on the step
+  // that just passed (revisiting a passed step does not move on by itself).
+  const [justPassed, setJustPassed] = useState<string>();
   useEffect(() => {
     if (!allPass || passedBefore || predictionPending) return;
-    const last = index === lesson.steps.length - 1;
-    progressStore.getState().stepPassed(slug, s.id, Date.now(), last);
-    if (last) return;
+    progressStore.getState().stepPassed(slug, s.id, Date.now(), index === lesson.steps.length - 1);
+    setJustPassed(s.id);
+  }, [allPass, passedBefore, predictionPending, index, lesson, s.id, slug]);
+  useEffect(() => {
+    if (justPassed !== s.id || index === lesson.steps.length - 1) return;
     const t = setTimeout(() => goTo(index + 1), ADVANCE_MS);
     return () => clearTimeout(t);
-  }, [allPass, passedBefore, predictionPending, index, lesson, s.id, slug, goTo]);
+  }, [justPassed, s.id, index, lesson, goTo]);
 
   const tryIt: TryIt = {
     run: (cmd) => runInTerminal(cmd),

@@ -25,9 +25,14 @@ export interface StepCheckState {
 const EMPTY: StepCheckState = { results: undefined, predictionDue: false, observed: undefined, at: undefined };
 
 export function useStepChecks(client: SimClient | undefined, lesson: Lesson, step: Step, enabled: boolean): StepCheckState {
-  const [state, setState] = useState<StepCheckState>(EMPTY);
+  // Answers are tagged with the step they belong to: right after the step changes, the previous
+  // step's answer must not be read as this one's (it would pass a step nobody worked on).
+  const key = `${lesson.slug}/${step.id}`;
+  const [state, setState] = useState<StepCheckState & { key?: string }>(EMPTY);
   const inFlight = useRef(false);
   const again = useRef(false);
+  /** The live effect's scheduler, for an answer that arrives after its step was left. */
+  const current = useRef<(() => void) | undefined>(undefined);
 
   useEffect(() => {
     setState(EMPTY);
@@ -35,7 +40,7 @@ export function useStepChecks(client: SimClient | undefined, lesson: Lesson, ste
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const checks = step.predict ? [...step.checks, step.predict.when] : step.checks;
-    const request = { key: `${lesson.slug}/${step.id}`, checks, observe: step.predict ? [step.predict.observe] : [] };
+    const request = { key, checks, observe: step.predict ? [step.predict.observe] : [] };
     const evaluate = () => {
       timer = undefined;
       if (inFlight.current) {
@@ -46,9 +51,16 @@ export function useStepChecks(client: SimClient | undefined, lesson: Lesson, ste
       client.evaluateChecks(request).then(
         (a) => {
           inFlight.current = false;
-          if (!live) return;
+          if (!live) {
+            // This answer belongs to a step no longer shown; the current step may be waiting for it.
+            if (again.current) {
+              again.current = false;
+              queueMicrotask(() => current.current?.());
+            }
+            return;
+          }
           const results = a.results.slice(0, step.checks.length);
-          setState({ results, predictionDue: step.predict ? a.results[step.checks.length].passed : false, observed: a.observed[0], at: a.now });
+          setState({ key: request.key, results, predictionDue: step.predict ? a.results[step.checks.length].passed : false, observed: a.observed[0], at: a.now });
           if (again.current) {
             again.current = false;
             schedule();
@@ -62,6 +74,7 @@ export function useStepChecks(client: SimClient | undefined, lesson: Lesson, ste
     const schedule = () => {
       if (!timer) timer = setTimeout(evaluate, DEBOUNCE_MS);
     };
+    current.current = schedule;
     evaluate();
     let lastNow = client.now();
     const off = client.on({
@@ -77,10 +90,11 @@ export function useStepChecks(client: SimClient | undefined, lesson: Lesson, ste
     });
     return () => {
       live = false;
+      if (current.current === schedule) current.current = undefined;
       off();
       if (timer) clearTimeout(timer);
     };
-  }, [client, lesson.slug, step, enabled]);
+  }, [client, key, step, enabled]);
 
-  return state;
+  return state.key === key ? state : EMPTY;
 }
