@@ -29,6 +29,8 @@ import { config } from './cmd/config';
 import { completion } from './cmd/completion';
 import { create } from './cmd/create';
 
+import { top } from './cmd/top';
+
 import { wait } from './cmd/wait';
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
 
@@ -56,6 +58,8 @@ const VERBS: Record<string, Verb> = {
   'api-versions': apiVersions,
   'cluster-info': clusterInfo,
   config,
+  wait,
+  top,
   completion,
 };
 
