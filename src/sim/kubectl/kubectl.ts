@@ -14,8 +14,8 @@ import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
 import { portForward } from './cmd/port-forward';
-import { edit } from './cmd/edit';
 import { cp } from './cmd/cp';
+import { edit } from './cmd/edit';
 import { patch } from './cmd/patch';
 import { set } from './cmd/set';
 import { label } from './cmd/label';
@@ -28,10 +28,9 @@ import { clusterInfo } from './cmd/cluster-info';
 import { config } from './cmd/config';
 import { completion } from './cmd/completion';
 import { create } from './cmd/create';
-
+import { wait } from './cmd/wait';
 import { top } from './cmd/top';
 
-import { wait } from './cmd/wait';
 type Verb = (args: string[], ctx: KubectlCtx) => CmdGen;
 
 const VERBS: Record<string, Verb> = {
@@ -58,12 +57,11 @@ const VERBS: Record<string, Verb> = {
   'api-versions': apiVersions,
   'cluster-info': clusterInfo,
   config,
+  completion,
   wait,
   top,
-  completion,
 };
 
-  wait,
 /**
  * Every top-level command of kubectl v1.32 except `help`, in the order kubectl registers them
  * (the order of its "Did you mean this?" suggestions; for "not in Pod Lab yet").
