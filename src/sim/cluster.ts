@@ -15,6 +15,7 @@ import type { KubeObject } from './api/types';
 import { rfc3339 } from './api/time';
 import { ClusterNetwork } from './net/network';
 import { EndpointsController } from './net/endpoints-controller';
+import { NamespaceDefaultsController } from './controllers/namespace-defaults';
 
 export interface ClusterOptions {
   seed: number;
@@ -40,6 +41,7 @@ export class Cluster {
   readonly kubelet: Kubelet;
   readonly network: ClusterNetwork;
   readonly endpoints: EndpointsController;
+  readonly namespaceDefaults: NamespaceDefaultsController;
 
   constructor(opts: ClusterOptions) {
     this.clock = new VirtualClock(opts.start);
@@ -48,6 +50,7 @@ export class Cluster {
     this.store = new ObjectStore(this.clock, this.prng, this.trace);
     this.events = new EventRecorder(this.store, this.clock, this.trace);
     this.api = new ApiServer(this.clock, this.prng, this.store);
+    this.namespaceDefaults = new NamespaceDefaultsController(this.clock, this.store);
     const nodeLabels = {
       'beta.kubernetes.io/arch': 'amd64',
       'beta.kubernetes.io/os': 'linux',
@@ -84,10 +87,8 @@ export class Cluster {
     for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
       this.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }, at);
     }
-    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-      this.store.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace: ns } }, at);
-      this.store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-root-ca.crt', namespace: ns, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } }, data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIPodLabSimulatedCA\n-----END CERTIFICATE-----\n' } }, at);
-    }
+    // What the controllers made when the cluster was set up (same instant as the namespaces).
+    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) this.namespaceDefaults.sync(ns, at);
     this.store.create(
       {
         apiVersion: 'v1',
