@@ -18,7 +18,7 @@ test.describe('smoke', () => {
       await expect(page.getByRole('heading', { level: 1, name: 'Pod Lab' })).toBeVisible();
       await expect(page.getByRole('main')).toBeVisible();
       await expect(page.getByRole('banner')).toBeVisible();
-      await expect(page.getByRole('status')).toContainText('being built');
+      await expect(page.getByRole('heading', { level: 2, name: 'Lessons' })).toBeVisible();
       await expect(page.getByRole('link', { name: 'Open the playground' })).toHaveAttribute('href', '/playground');
       await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Playground' })).toBeVisible();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');

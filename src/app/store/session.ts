@@ -57,7 +57,9 @@ export interface SessionState {
   generation: number;
   options: EngineOptions;
   clock: ClockState;
-  /** localStorage key of the current route's editor text (`lesson:init-basics`, `playground`). */
+  /** Which workspace the engine belongs to (`lesson:shared-volumes`, `playground`): one cluster per workspace. */
+  engineKey: string;
+  /** localStorage key of the current route's editor text (`lesson:shared-volumes:2`, `playground`). */
   docKey: string;
   editorText: string;
   /** The latest diagnostics for the editor text: errors from kubectl, warnings from lint. */
@@ -72,10 +74,12 @@ export interface SessionState {
   editor: EditorControl | undefined;
   editRequest: EditRequest | undefined;
 
-  /** Open a workspace: a fresh engine (unless one runs with the same options) and the route's saved text. */
-  open(docKey: string, initialText: string, options?: Partial<EngineOptions>): void;
+  /** Start the workspace's engine (kept if the same workspace is already open with the same options). */
+  openEngine(engineKey: string, options?: Partial<EngineOptions>): void;
   /** Close the workspace's engine (route left). */
-  close(): void;
+  closeEngine(): void;
+  /** Show the route's editor text: what was saved under docKey, else initialText. */
+  openDocument(docKey: string, initialText: string): void;
   setEditorText(text: string): void;
   /** Replace the editor text (a lesson's starter manifest, "reset to starter"). */
   loadManifest(text: string): void;
@@ -154,6 +158,7 @@ export const useSession = create<SessionState>()((set, get) => {
     generation: 0,
     options: DEFAULT_OPTIONS,
     clock: initialClock(DEFAULT_OPTIONS),
+    engineKey: '',
     docKey: '',
     editorText: '',
     problems: [],
@@ -166,22 +171,27 @@ export const useSession = create<SessionState>()((set, get) => {
     editor: undefined,
     editRequest: undefined,
 
-    open(docKey, initialText, options) {
+    openEngine(engineKey, options) {
       const opts = { ...DEFAULT_OPTIONS, ...options };
-      const text = savedText(docKey) ?? initialText;
       const cur = get();
       // Each workspace (lesson, playground) gets its own cluster; reopening the same one keeps it.
-      const fresh = !cur.client || cur.docKey !== docKey || cur.options.seed !== opts.seed || cur.options.start !== opts.start;
-      set({ docKey, editorText: text, problems: [], problemsFor: '', diff: undefined });
+      const fresh = !cur.client || cur.engineKey !== engineKey || cur.options.seed !== opts.seed || cur.options.start !== opts.start;
+      set({ engineKey });
       if (fresh) startEngine(opts);
       void get().diagnose();
     },
 
-    close() {
+    closeEngine() {
       offClient?.();
       offClient = undefined;
       get().client?.dispose();
-      set({ client: undefined, lastApply: undefined, problems: [], problemsFor: '', diff: undefined, editRequest: undefined, clock: initialClock(DEFAULT_OPTIONS) });
+      set({ client: undefined, engineKey: '', lastApply: undefined, problems: [], problemsFor: '', editRequest: undefined, clock: initialClock(DEFAULT_OPTIONS) });
+    },
+
+    openDocument(docKey, initialText) {
+      const text = savedText(docKey) ?? initialText;
+      set({ docKey, editorText: text, problems: [], problemsFor: '', diff: undefined });
+      void get().diagnose();
     },
 
     setEditorText(text) {
