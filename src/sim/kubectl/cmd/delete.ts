@@ -1,13 +1,22 @@
-/** `kubectl delete` by -f or TYPE NAME: prints `pod "x" deleted`, then (with --wait) waits until the object is gone. */
+/**
+ * `kubectl delete` by -f, TYPE NAME..., TYPE/NAME..., or TYPE[,TYPE] with --all / -l /
+ * --field-selector: prints `pod "x" deleted` per object (types in the order given, objects by
+ * name), then (with --wait) waits until every one is gone. --now, --grace-period, --force and
+ * --ignore-not-found with kubectl v1.32's rules and errors.
+ */
 import type { CmdGen, KubectlCtx } from '../context';
 // The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
 import { contextNamespace } from '../kubeconfig';
-import { parseFlags, type FlagSpec } from '../flags';
+import { FlagError, parseFlags, type FlagSpec } from '../flags';
+import { goDurationError, parseGoDuration } from '../duration-flag';
 import { readSources } from '../sources';
 import { decodeManifest } from '../../api/decode';
-import { resolveResource, resourceForKind } from '../resources';
+import { resolveResource, resourceForKind, type ResourceInfo } from '../resources';
+import { parseSelector } from '../../api/selector';
+import { matchesFieldSelector } from '../field-selector';
 import { CLUSTER_SCOPED } from '../../api/store';
 import { renderError } from './common';
+import { StatusError } from '../../api/errors';
 
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -21,6 +30,9 @@ const FLAGS: FlagSpec[] = [
   { name: 'dry-run', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
   { name: 'timeout', type: 'string' },
+  { name: 'field-selector', type: 'string' },
+  { name: 'all-namespaces', short: 'A', type: 'bool' },
+  { name: 'cascade', type: 'string' },
 ];
 
 export function* del(args: string[], ctx: KubectlCtx): CmdGen {
@@ -28,10 +40,26 @@ export function* del(args: string[], ctx: KubectlCtx): CmdGen {
   const io = ctx.io;
   const nsFlag = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   let grace = flags['grace-period'] as number;
-  if (flags.now) grace = 1;
   const force = !!flags.force;
-  if (force && grace > 0) io.err('warning: --force is ignored because --grace-period is not 0.\n');
+  // --timeout is a duration flag: pflag rejects a bad value before anything runs.
+  const rawTimeout = (flags.timeout as string | undefined) ?? '0s';
+  const ms = parseGoDuration(rawTimeout);
+  if (ms === undefined) throw new FlagError(`Error: invalid argument "${rawTimeout}" for "--timeout" flag: ${goDurationError(rawTimeout)}\nSee 'kubectl delete --help' for usage.`);
+  // DeleteOptions.Complete/Validate, in kubectl's order.
+  if (flags.now) {
+    if (grace !== -1) {
+      io.err('error: --now and --grace-period cannot be specified together\n');
+      return 1;
+    }
+    grace = 1;
+  }
+  if (force && grace > 0) {
+    io.err('error: --force and --grace-period greater than 0 cannot be specified together\n');
+    return 1;
+  }
   if (force && grace < 0) grace = 0;
+  // --grace-period=0 without --force means "as fast as possible", which the API reads as 1 second.
+  if (grace === 0 && !force) grace = 1;
   if (force && grace === 0) io.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   const targets: Array<{ kind: string; ns?: string; name: string; source?: string }> = [];
   let status = 0;
@@ -56,9 +84,19 @@ export function* del(args: string[], ctx: KubectlCtx): CmdGen {
       io.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
       return 1;
     }
-    let [type, ...names] = positional;
+    const [type, ...names] = positional;
+    const selector = flags.selector as string | undefined;
+    const fieldSel = flags['field-selector'] as string | undefined;
+    if (flags.all && (selector || fieldSel)) {
+      io.err("error: setting 'all' parameter but found a non empty selector. \n");
+      return 1;
+    }
     const slashed = positional.every((p) => p.includes('/'));
     if (slashed) {
+      if (selector || flags.all) {
+        io.err('error: name cannot be provided when a selector is specified\n');
+        return 1;
+      }
       for (const p of positional) {
         const [t, n] = p.split('/');
         const res = resolveResource(t);
@@ -69,20 +107,52 @@ export function* del(args: string[], ctx: KubectlCtx): CmdGen {
         targets.push({ kind: res.kind, ns: res.namespaced ? nsFlag : undefined, name: n });
       }
     } else {
-      const res = resolveResource(type);
-      if (!res) {
-        io.err(`error: the server doesn't have a resource type "${type}"\n`);
+      if (names.some((n) => n.includes('/'))) {
+        io.err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n");
         return 1;
       }
-      if (flags.all) names = ctx.cluster.store.list(res.kind, res.namespaced ? nsFlag : undefined).map((o) => o.metadata!.name!);
-      if (!names.length && !flags.all) {
-        io.err(`error: resource(s) were provided, but no name was specified\n`);
+      const types: ResourceInfo[] = [];
+      for (const t of type.split(',')) {
+        const res = resolveResource(t);
+        if (!res) {
+          io.err(`error: the server doesn't have a resource type "${t}"\n`);
+          return 1;
+        }
+        types.push(res);
+      }
+      const bySelector = !!flags.all || selector !== undefined || fieldSel !== undefined;
+      if (names.length && bySelector) {
+        io.err('error: name cannot be provided when a selector is specified\n');
         return 1;
       }
-      for (const n of names) targets.push({ kind: res.kind, ns: res.namespaced ? nsFlag : undefined, name: n });
+      if (!names.length && !bySelector) {
+        io.err('error: resource(s) were provided, but no name was specified\n');
+        return 1;
+      }
+      let sel;
+      try {
+        sel = selector ? parseSelector(selector) : undefined;
+      } catch (e) {
+        io.err(`error: ${(e as Error).message}\n`);
+        return 1;
+      }
+      const allNs = !!flags['all-namespaces'];
+      for (const res of types) {
+        if (names.length) for (const n of names) targets.push({ kind: res.kind, ns: res.namespaced ? nsFlag : undefined, name: n });
+        else
+          for (const o of ctx.cluster.store.list(res.kind, res.namespaced && !allNs ? nsFlag : undefined, sel).filter((o) => !fieldSel || matchesFieldSelector(o, fieldSel)))
+            targets.push({ kind: res.kind, ns: o.metadata?.namespace, name: o.metadata!.name! });
+      }
+      if (bySelector && !targets.length) {
+        io.out('No resources found\n');
+        return 0;
+      }
     }
   }
+  // The visitor continues past errors and returns them together at the end; with any error
+  // kubectl skips the wait for the objects it did delete.
   const deleted: typeof targets = [];
+  const failures: Array<{ err: unknown; ctx: { source?: string; verb: 'deleting' } }> = [];
   for (const t of targets) {
     const res = resourceForKind(t.kind)!;
     try {
@@ -90,14 +160,27 @@ export function* del(args: string[], ctx: KubectlCtx): CmdGen {
       io.out(flags.output === 'name' ? `${res.singular}/${t.name}\n` : `${res.singular} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
       deleted.push(t);
     } catch (e) {
-      if (flags['ignore-not-found']) continue;
-      io.err(renderError(e, t.source, 'deleting') + '\n');
-      status = 1;
+      if (flags['ignore-not-found'] && e instanceof StatusError && e.reason === 'NotFound') continue;
+      failures.push({ err: e, ctx: { source: t.source, verb: 'deleting' } });
     }
   }
-  if (flags.wait !== false && !(force && grace === 0)) {
+  if (failures.length) {
+    io.err(failures.map((f) => renderError(f.err, f.ctx.source, 'deleting')).join('\n') + '\n');
+    return 1;
+  }
+  if (status === 0 && flags.wait !== false && !(force && grace === 0)) {
     const store = ctx.cluster.store;
-    yield { op: 'until', done: () => deleted.every((t) => !store.peek(t.kind, t.ns, t.name)) };
+    // --timeout bounds the wait (0, the default, means a week); objects are waited for in turn.
+    const deadline = ctx.cluster.now() + (ms > 0 ? ms : 168 * 3600_000);
+    for (const t of deleted) {
+      const uid = store.peek(t.kind, t.ns, t.name)?.metadata?.uid;
+      const gone = () => !uid || store.peek(t.kind, t.ns, t.name)?.metadata?.uid !== uid;
+      if (!gone()) yield { op: 'until', done: gone, deadline };
+      if (!gone()) {
+        io.err(`error: timed out waiting for the condition on ${resourceForKind(t.kind)!.plural}/${t.name}\n`);
+        return 1;
+      }
+    }
   }
   return status;
 }

@@ -15,6 +15,7 @@ import { JsonPathError, jsonPath } from '../jsonpath';
 import type { KubeObject } from '../../api/types';
 import { notFound } from '../../api/errors';
 import { renderKubectlErrors } from '../errors';
+import { matchesFieldSelector } from '../field-selector';
 import { klogFatal, SortError, SortFatal, sortByField } from '../sortby';
 import { columnsFromSpec, columnsFromTemplate, CustomColumnsError, printCustomColumns, type Column } from '../printers/custom-columns';
 
@@ -102,7 +103,7 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
       }
     } else {
       const fieldSel = flags['field-selector'] as string | undefined;
-      infos.push({ res: t.res, objs: cluster.store.list(t.res.kind, t.res.namespaced && !allNs ? ns : undefined, selector).filter((o) => !fieldSel || matchesFields(o, fieldSel)) });
+      infos.push({ res: t.res, objs: cluster.store.list(t.res.kind, t.res.namespaced && !allNs ? ns : undefined, selector).filter((o) => !fieldSel || matchesFieldSelector(o, fieldSel)) });
     }
   }
   const printErrors = () => {
@@ -333,16 +334,4 @@ function* watchLoop(ctx: KubectlCtx, res: ResourceInfo, names: string[], ns: str
 function typeError(ctx: KubectlCtx, t: string): number {
   ctx.io.err(`error: the server doesn't have a resource type "${t}"\n`);
   return 1;
-}
-
-/** --field-selector `a.b=v,c!=w`: equality on dotted field paths (what the API server supports per kind). */
-function matchesFields(o: KubeObject, sel: string): boolean {
-  return sel.split(',').every((req) => {
-    const m = req.match(/^([^!=]+)(==|=|!=)(.*)$/);
-    if (!m) return true;
-    let v: unknown = o;
-    for (const k of m[1].split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-    const eq = String(v ?? '') === m[3];
-    return m[2] === '!=' ? !eq : eq;
-  });
 }
