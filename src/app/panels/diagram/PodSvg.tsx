@@ -118,13 +118,14 @@ function ContainerView({ c }: { c: ContainerNode }) {
 }
 
 function EdgeView({ e }: { e: Edge }) {
-  const mid = { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 };
+  // Mount paths sit near the container end, where each edge is still apart from the others.
+  const mid = { x: e.x1 + (e.x2 - e.x1) * 0.22, y: e.y1 + (e.y2 - e.y1) * 0.22 + 4 };
   return (
     <g className={`edge edge-${e.kind}`}>
       <title>{e.kind === 'mount' ? `${e.from.slice(2)} mounts ${e.to.slice(2)} at ${e.label}` : e.kind === 'service' ? `Service ${e.from.slice(2)} sends to port ${e.label}` : e.kind === 'listen' ? `${e.from.slice(2)} listens on ${e.label}` : `${e.from.slice(2)} can use ${e.to.slice(2)}`}</title>
       <line x1={e.x1} y1={e.y1} x2={e.x2} y2={e.y2} />
       {e.kind === 'mount' && (
-        <text x={mid.x + 4} y={mid.y} className="small edge-label">
+        <text x={mid.x + 5} y={mid.y} className="small edge-label">
           {e.label}
         </text>
       )}

@@ -137,7 +137,7 @@ export function layoutPod(
   // Volumes sit below the containers, spread evenly.
   // The service account token volume is in every pod; drawing it would only hide the learner's own volumes.
   const vols = (spec.volumes ?? []).filter((v) => !isTokenVolume(v.name));
-  const volY = top + CH + 70;
+  const volY = top + CH + 56;
   const volW = 140;
   const volSpan = Math.max(vols.length, 1);
   const volumes: VolumeNode[] = vols.map((v, i) => {
@@ -156,7 +156,7 @@ export function layoutPod(
   }
 
   // The shared localhost: one band, a chip per listening port under its container.
-  const lhY = (vols.length ? volY + 48 : top + CH) + 56;
+  const lhY = (vols.length ? volY + 48 : top + CH) + 40;
   const localhost = { x: podX + PAD, y: lhY, w: innerW, h: 44, ip: net.ip };
   const ports: PortNode[] = [];
   const perContainer = new Map<string, number>();

@@ -15,7 +15,8 @@ import { phaseClass, stateClass } from './colors';
 import { ChangeList } from './ChangeList';
 import { reportRender } from './render-stats';
 
-const LABEL_W = 190;
+/** Row labels take this much of the width at most (less on a phone). */
+const LABEL_MAX = 190;
 const ROW_H = 22;
 const AXIS_H = 22;
 
@@ -39,9 +40,10 @@ export function TimelinePanel({ client }: PanelProps) {
   const lanesRef = useRef<HTMLDivElement>(null);
   const start = models.start;
   const { from, to } = windowOf(view, start, now);
+  const LABEL_W = Math.round(Math.min(LABEL_MAX, Math.max(110, width * 0.3)));
   const laneW = Math.max(width - LABEL_W, 50);
-  const x = useCallback((time: number) => LABEL_W + ((time - from) / (to - from)) * laneW, [from, to, laneW]);
-  const timeAt = useCallback((px: number) => from + ((px - LABEL_W) / laneW) * (to - from), [from, to, laneW]);
+  const x = useCallback((time: number) => LABEL_W + ((time - from) / (to - from)) * laneW, [from, to, laneW, LABEL_W]);
+  const timeAt = useCallback((px: number) => from + ((px - LABEL_W) / laneW) * (to - from), [from, to, laneW, LABEL_W]);
 
   useEffect(() => {
     const el = lanesRef.current;
@@ -107,6 +109,28 @@ export function TimelinePanel({ client }: PanelProps) {
 
   useLayoutEffect(() => reportRender(performance.now() - renderStart, rows.length));
 
+  const groupsByRow = rows.map((r) => groupMarkers(r.container ? r.container.markers : r.pod.markers, x, from, to));
+  const [tip, setTip] = useState<{ x: number; y: number; text: string }>();
+  const hover = (e: PointerEvent) => {
+    if (dragging.current) return setTip(undefined);
+    const rect = lanesRef.current!.getBoundingClientRect();
+    const px = e.clientX - rect.left;
+    const py = e.clientY - rect.top;
+    const i = Math.floor((py - AXIS_H) / ROW_H);
+    const g = i >= 0 && i < rows.length ? groupsByRow[i].find((m) => Math.abs(m.px - px) <= 5) : undefined;
+    if (g) return setTip({ x: px, y: AXIS_H + (i + 1) * ROW_H, text: tooltipText(g) });
+    // Over a bar: its state and span.
+    const r = rows[i];
+    const segs = r ? (r.container ? r.container.segments : r.pod.segments) : [];
+    const at = timeAt(px);
+    const s = px > LABEL_W ? segs.find((x) => x.start <= at && at < (x.end ?? now)) : undefined;
+    if (r && s) {
+      const what = 'state' in s ? describeState(s) : `${s.terminating ? 'Terminating' : s.phase}${s.phase === 'Running' ? (s.ready ? ', ready' : ', not ready') : ''}`;
+      return setTip({ x: px, y: AXIS_H + (i + 1) * ROW_H, text: `${r.kind === 'pod' ? 'Pod' : ROLE_LABEL[r.kind]} ${r.label}: ${what}\n${hms(s.start)}–${s.end ? hms(s.end) : 'now'}` });
+    }
+    setTip(undefined);
+  };
+
   const height = AXIS_H + rows.length * ROW_H + 6;
   const step = tickStep(to - from, laneW);
   const ticks: number[] = [];
@@ -128,7 +152,7 @@ export function TimelinePanel({ client }: PanelProps) {
         <span className="muted">Window {spanLabel(to - from)}</span>
         <span className="toolbar-gap" />
         <span className="muted" aria-live="off">
-          {live ? 'Live' : `At ${hms(t)} UTC`}
+          {live ? `Now ${hms(now)} UTC` : `Cursor at ${hms(t)} UTC`}
         </span>
         <button type="button" className={live ? 'live-on' : 'live-off'} aria-pressed={live} onClick={goLive}>
           Live
@@ -144,7 +168,8 @@ export function TimelinePanel({ client }: PanelProps) {
             (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
             seekAtPointer(e);
           }}
-          onPointerMove={(e) => dragging.current && seekAtPointer(e)}
+          onPointerMove={(e) => (dragging.current ? seekAtPointer(e) : hover(e))}
+          onPointerLeave={() => setTip(undefined)}
           onPointerUp={() => (dragging.current = false)}
           onPointerCancel={() => (dragging.current = false)}
         >
@@ -158,7 +183,7 @@ export function TimelinePanel({ client }: PanelProps) {
                 </g>
               ))}
               {rows.map((r, i) => (
-                <RowView key={r.key} row={r} y={AXIS_H + i * ROW_H} x={x} from={from} to={to} now={now} />
+                <RowView key={r.key} row={r} y={AXIS_H + i * ROW_H} x={x} from={from} to={to} now={now} labelW={LABEL_W} groups={groupsByRow[i]} />
               ))}
               <line x1={cursorX} x2={cursorX} y1={0} y2={height} className={live ? 'cursor-line live' : 'cursor-line'} />
             </svg>
@@ -174,6 +199,11 @@ export function TimelinePanel({ client }: PanelProps) {
             style={{ left: Math.min(Math.max(cursorX, LABEL_W), width) - 7 }}
             onKeyDown={onKey}
           />
+          {tip && (
+            <div className="timeline-tip" role="tooltip" style={{ left: Math.min(tip.x, width - 320), top: tip.y }}>
+              {tip.text}
+            </div>
+          )}
         </div>
       </div>
       {!rows.length && <p className="panel-empty">No pods yet. Apply a manifest or run <code>kubectl run</code>; pods and their containers appear here.</p>}
@@ -183,17 +213,16 @@ export function TimelinePanel({ client }: PanelProps) {
 }
 
 /** One row: its label and the segments and markers inside the window. */
-function RowView({ row, y, x, from, to, now }: { row: Row; y: number; x: (t: number) => number; from: number; to: number; now: number }) {
+function RowView({ row, y, x, from, to, now, labelW, groups }: { row: Row; y: number; x: (t: number) => number; from: number; to: number; now: number; labelW: number; groups: MarkerGroup[] }) {
   const barY = y + 4;
   const barH = ROW_H - 8;
   const segs = row.container ? row.container.segments : row.pod.segments;
-  const markers = row.container ? row.container.markers : row.pod.markers;
   const label = row.kind === 'pod' ? `Pod ${row.label}` : `${ROLE_LABEL[row.kind]} ${row.label}`;
   return (
     <g className={`tl-row tl-${row.kind}`}>
       <text x={row.kind === 'pod' ? 6 : 22} y={y + ROW_H / 2 + 4} className="row-label">
         {row.kind !== 'pod' && <tspan className={`role-tag role-${row.kind}`}>{row.kind === 'app' ? '▪' : row.kind === 'init' ? 'init' : 'side'} </tspan>}
-        {row.label}
+        {row.label.length > labelW / 8 ? row.label.slice(0, Math.floor(labelW / 8) - 1) + '…' : row.label}
         <title>{label}</title>
       </text>
       {segs.map((s, i) => {
@@ -210,38 +239,71 @@ function RowView({ row, y, x, from, to, now }: { row: Row; y: number; x: (t: num
           </rect>
         );
       })}
-      <Markers markers={markers} y={barY} h={barH} x={x} from={from} to={to} />
+      <Markers groups={groups} y={barY} h={barH} />
     </g>
   );
 }
 
-/** Markers in the window; ones closer than 4 px merge into one whose tooltip lists them all. */
-function Markers({ markers, y, h, x, from, to }: { markers: Marker[]; y: number; h: number; x: (t: number) => number; from: number; to: number }) {
-  const groups: Array<{ px: number; items: Marker[] }> = [];
-  for (const m of markers) {
-    if (m.t < from || m.t > to) continue;
-    const px = x(m.t);
-    const g = groups[groups.length - 1];
-    if (g && px - g.px < 4) g.items.push(m);
-    else groups.push({ px, items: [m] });
+/** Markers closer than this many pixels merge into one (its tooltip lists them all). */
+const BUCKET_PX = 5;
+
+export interface MarkerGroup {
+  px: number;
+  items: Marker[];
+}
+
+/** Markers in the window, bucketed by pixel column so a busy hour stays a few hundred shapes per row. */
+export function groupMarkers(markers: readonly Marker[], x: (t: number) => number, from: number, to: number): MarkerGroup[] {
+  const groups: MarkerGroup[] = [];
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].t < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let bucket = -1;
+  for (let i = lo; i < markers.length && markers[i].t <= to; i++) {
+    const px = x(markers[i].t);
+    const b = Math.floor(px / BUCKET_PX);
+    if (b === bucket) groups[groups.length - 1].items.push(markers[i]);
+    else {
+      bucket = b;
+      groups.push({ px, items: [markers[i]] });
+    }
+  }
+  return groups;
+}
+
+function kindOf(g: MarkerGroup): 'restart' | 'probe' | 'event' | 'warn' {
+  if (g.items.some((m) => m.kind === 'restart')) return 'restart';
+  if (g.items.some((m) => m.kind === 'probe')) return 'probe';
+  return g.items.some((m) => m.warning) ? 'warn' : 'event';
+}
+
+/** All of a row's markers as one path per kind: four DOM nodes however many markers there are. */
+function Markers({ groups, y, h }: { groups: MarkerGroup[]; y: number; h: number }) {
+  const d = { restart: '', probe: '', event: '', warn: '' };
+  for (const g of groups) {
+    const k = kindOf(g);
+    const px = g.px.toFixed(1);
+    if (k === 'restart') d.restart += `M${px} ${y - 1}l4 ${h / 2 + 1}l-4 ${h / 2 + 1}l-4 ${-h / 2 - 1}z`;
+    else if (k === 'probe') d.probe += `M${(g.px - 1.5).toFixed(1)} ${y - 1}h3v${h + 2}h-3z`;
+    else d[k] += `M${(g.px - 3.5).toFixed(1)} ${y + h / 2}a3.5 3.5 0 1 0 7 0a3.5 3.5 0 1 0 -7 0z`;
   }
   return (
     <>
-      {groups.map((g) => {
-        const warn = g.items.some((m) => m.warning);
-        const kind = g.items.some((m) => m.kind === 'restart') ? 'restart' : g.items.some((m) => m.kind === 'probe') ? 'probe' : 'event';
-        const title = g.items
-          .slice(0, 8)
-          .map((m) => `${hms(m.t)} ${m.text}`)
-          .concat(g.items.length > 8 ? [`… and ${g.items.length - 8} more`] : [])
-          .join('\n');
-        return (
-          <g key={`${g.px}:${g.items[0].t}`} className={`marker mk-${kind}${warn ? ' warn' : ''}`}>
-            {kind === 'restart' ? <path d={`M${g.px} ${y - 1} l4 ${h / 2 + 1} l-4 ${h / 2 + 1} l-4 ${-h / 2 - 1} z`} /> : kind === 'probe' ? <rect x={g.px - 1.5} y={y - 1} width={3} height={h + 2} /> : <circle cx={g.px} cy={y + h / 2} r={3.5} />}
-            <title>{title}</title>
-          </g>
-        );
-      })}
+      {d.event && <path d={d.event} className="marker mk-event" />}
+      {d.warn && <path d={d.warn} className="marker mk-event warn" />}
+      {d.probe && <path d={d.probe} className="marker mk-probe warn" />}
+      {d.restart && <path d={d.restart} className="marker mk-restart warn" />}
     </>
   );
+}
+
+/** The tooltip of the marker group under the pointer: what happened, kubectl-style, with times. */
+export function tooltipText(g: MarkerGroup): string {
+  const lines = g.items.slice(0, 8).map((m) => `${hms(m.t)} ${m.text}`);
+  if (g.items.length > 8) lines.push(`… and ${g.items.length - 8} more`);
+  return lines.join('\n');
 }

@@ -22,7 +22,8 @@ export function zoom(view: View, start: number, now: number, dir: 1 | -1, anchor
   const { from, to } = windowOf(view, start, now);
   const cur = to - from;
   const next = dir < 0 ? [...ZOOM_SPANS].reverse().find((s) => s < cur * 0.99) ?? ZOOM_SPANS[0] : ZOOM_SPANS.find((s) => s > cur * 1.01);
-  if (next === undefined) return { span: null, end: null };
+  // Zooming out past the whole run is "fit": the window never shows more future than past.
+  if (next === undefined || (dir > 0 && next >= Math.max(now - start, 10_000) * 1.02)) return { span: null, end: null };
   const a = anchor ?? (view.end === null ? to : (from + to) / 2);
   // Keep the anchor where it is on screen.
   const frac = (a - from) / cur;
