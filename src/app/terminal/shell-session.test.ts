@@ -76,6 +76,18 @@ describe('ShellSession', () => {
     expect(raw()).toContain('    1  echo world\n    2  echo again\n    3  echo world\n    4  history\n');
   });
 
+  it('keeps output that did not end its line before the next prompt, as bash does', async () => {
+    const { session, raw, settle } = setup();
+    await settle();
+    // A jsonpath result has no final newline; typing and erasing on the next line must not wipe it.
+    session.input('printf Running\r');
+    await settle();
+    session.input('ab\x7f\x7f');
+    await settle();
+    const rows = screen(raw()).split('\n');
+    expect(rows[rows.length - 1]).toBe('Runningstudent@workstation:~$ ');
+  });
+
   it('completes a pod name with Tab', async () => {
     const { session, raw, settle } = setup();
     await settle();

@@ -116,12 +116,15 @@ export class ShellSession {
 
   private showPrompt(prompt: string): void {
     this.mainPrompt = prompt;
-    this.prompt = prompt;
+    // As in bash, output that did not end its line (a jsonpath result, curl of a body without a
+    // newline) stays on screen with the prompt after it; redraws keep it as part of the prompt.
+    this.prompt = this.partialLine + prompt;
     this.pendingLines = [];
     this.line.set('');
     this.cursorRow = 0;
     this.history.reset();
     this.term.write(prompt);
+    this.partialLine = '';
     this.busy = false;
     this.drain();
   }
