@@ -11,8 +11,11 @@ export const SHORTCUTS: Array<[keys: string, what: string]> = [
   ['Ctrl+Space', 'Complete a field or value in the editor'],
   ['F8 / Shift+F8', 'Next / previous problem in the editor'],
   ['Ctrl+M', 'Toggle whether Tab moves focus out of the editor (instead of indenting)'],
-  ['Tab, Ctrl+Space', 'Complete commands, pod names and files in the terminal'],
+  ['Tab', 'Complete commands, pod names and files in the terminal'],
+  ['Escape, then Tab', 'Leave the terminal (Tab alone completes)'],
+  ['↑ / ↓, Ctrl+R', 'Recall and search terminal history'],
   ['Ctrl+C', 'Stop the running terminal command'],
+  ['Ctrl+Shift+F', 'Find text in the terminal output'],
   ['Arrow keys', 'Move between tabs; resize panes when a divider has focus'],
   ['?', 'Show these shortcuts'],
 ];
