@@ -2,7 +2,7 @@
 import { lsColumns } from './columns';
 import type { Program, Process } from '../../runtime/process';
 import { FsError } from '../../runtime/fs';
-import { abs, errText, fail, out, readAll, type Gen } from './util';
+import { abs, errText, fail, isGnuUserland, out, readAll, type Gen } from './util';
 
 export const cat: Program = function* (p): Gen<number> {
   const files = p.argv.slice(1).filter((a) => a !== '-u');
@@ -15,7 +15,7 @@ export const cat: Program = function* (p): Gen<number> {
     try {
       out(p, p.host.fs.readFile(abs(p, f)));
     } catch (e) {
-      fail(p, `can't open '${f}': ${errText(e)}`);
+      fail(p, isGnuUserland(p) ? `${f}: ${errText(e)}` : `can't open '${f}': ${errText(e)}`);
       status = 1;
     }
   }

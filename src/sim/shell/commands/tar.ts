@@ -6,7 +6,7 @@
  */
 import type { Program, Process } from '../../runtime/process';
 import { FsError, normalize } from '../../runtime/fs';
-import { errText, out, readAll, type Gen } from './util';
+import { errText, isGnuUserland, out, readAll, type Gen } from './util';
 import { readTar, writeTar, type TarEntry } from './ustar';
 
 interface TarOpts {
@@ -52,7 +52,7 @@ function parse(argv: string[], err: (m: string) => void): TarOpts | undefined {
 }
 
 export const tar: Program = function* (p): Gen<number> {
-  const gnu = !p.host.resolveProgram('ash', '/bin:/usr/bin');
+  const gnu = isGnuUserland(p);
   const say = (m: string) => p.fds.stderr.write(`tar: ${m}\n`);
   const o = parse(p.argv.slice(1), say);
   if (!o) return gnu ? 2 : 1;

@@ -15,6 +15,15 @@ export function fail(p: Process, msg: string): void {
   p.fds.stderr.write(`${appletName(p)}: ${msg}\n`);
 }
 
+/**
+ * Whether the process runs in a GNU userland (Debian-family images: coreutils, GNU tar) rather than
+ * busybox: the error wording differs (`cat: x: No such file…` vs busybox's `can't open 'x'`).
+ * Busybox images are the ones that ship `ash`.
+ */
+export function isGnuUserland(p: Process): boolean {
+  return !p.host.resolveProgram('ash', '/bin:/usr/bin');
+}
+
 export function appletName(p: Process): string {
   const a = p.argv[0] ?? '';
   return a.slice(a.lastIndexOf('/') + 1);
