@@ -229,3 +229,59 @@ test('the timeline stays smooth with 10 pods × 5 containers over one virtual ho
   // A frame at 60 Hz is 16.7 ms; a render of every row must fit well inside a few frames.
   expect(mean).toBeLessThan(50);
 });
+
+test('the log viewer scrolls and searches 100,000 lines without jank', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/playground');
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const term = page.getByRole('region', { name: 'Terminal' });
+  await expect(term.locator('.xterm-accessibility-tree')).toContainText('student@workstation:~$', { timeout: 15_000 });
+  await term.locator('.xterm').click();
+  await typeLine(page, `kubectl run chatty --image=busybox:1.36 -- sh -c 'seq 1 100000; sleep 100000'`);
+  await expect(term.locator('.xterm-accessibility-tree')).toContainText('pod/chatty created');
+  await page.getByRole('group', { name: 'Simulation speed' }).getByRole('button', { name: '20×' }).click();
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  const logs = page.getByRole('region', { name: 'Logs' });
+  const log = logs.getByRole('log');
+  // Follow shows the newest line.
+  await expect(log).toContainText('100000', { timeout: 60_000 });
+  // Only a screenful of rows is in the DOM.
+  expect(await log.locator('.log-line').count()).toBeLessThan(120);
+
+  // Scroll through all of it while measuring frame gaps.
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { __gaps: number[]; __stop: boolean };
+    w.__gaps = [];
+    w.__stop = false;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.__gaps.push(t - last);
+      last = t;
+      if (!w.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await log.hover();
+  for (let i = 0; i < 40; i++) await page.mouse.wheel(0, -50_000);
+  await log.press('Home');
+  await expect(log.locator('.log-line').first()).toHaveText('1');
+  const gaps = await page.evaluate(() => {
+    const w = globalThis as unknown as { __gaps: number[]; __stop: boolean };
+    w.__stop = true;
+    return w.__gaps.slice(1);
+  });
+  const worst = Math.max(...gaps);
+  const slow = gaps.filter((g) => g > 50).length;
+  const figures = `logs: 100,000 lines, ${gaps.length} frames while scrolling, worst gap ${worst.toFixed(0)} ms, ${slow} over 50 ms`;
+  testInfo.annotations.push({ type: 'render', description: figures });
+  console.log(figures);
+
+  // Search highlights and counts the matches; Enter jumps to them.
+  await logs.getByRole('searchbox', { name: 'Search logs' }).fill('99999');
+  await expect(logs.getByRole('status').first()).toHaveText('1 of 1');
+  await logs.getByRole('searchbox', { name: 'Search logs' }).press('Enter');
+  await expect(log.locator('mark').first()).toHaveText('99999');
+  await page.screenshot({ path: testInfo.outputPath('logs-100k-1440.png') });
+  expect(slow).toBeLessThan(5);
+});

@@ -48,7 +48,8 @@ export function LogsPanel({ client }: PanelProps) {
   }, [idx.version, pod, chosen?.name, previous, until]);
   const colourOf = useMemo(() => new Map(containers.map((c, i) => [c.name, i % COLOURS])), [containers]);
   const matches = useMemo(() => searchLines(lines, query), [lines, query]);
-  const merged = !chosen;
+  // Prefixes tell merged containers apart; a pod with one container needs none (as kubectl logs).
+  const merged = !chosen && containers.length > 1;
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: lines.length, getScrollElement: () => scrollRef.current, estimateSize: () => LINE_H, overscan: 20 });
