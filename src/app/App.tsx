@@ -7,9 +7,14 @@ import { Route, Switch } from 'wouter';
 import { Layout } from './Layout';
 
 const Home = lazy(() => import('./home/Home').then((m) => ({ default: m.Home })));
-const Playground = lazy(() => import('./playground/Playground').then((m) => ({ default: m.Playground })));
-const LessonRoute = lazy(() => import('./workspace/LessonRoute').then((m) => ({ default: m.LessonRoute })));
-const EmbedRoute = lazy(() => import('./workspace/EmbedRoute').then((m) => ({ default: m.EmbedRoute })));
+/** Workspace routes fetch the editor (the largest chunk) alongside the route, not after it. */
+const withEditor = <T,>(route: Promise<T>): Promise<T> => {
+  void import('./editor/MonacoEditor');
+  return route;
+};
+const Playground = lazy(() => withEditor(import('./playground/Playground')).then((m) => ({ default: m.Playground })));
+const LessonRoute = lazy(() => withEditor(import('./workspace/LessonRoute')).then((m) => ({ default: m.LessonRoute })));
+const EmbedRoute = lazy(() => withEditor(import('./workspace/EmbedRoute')).then((m) => ({ default: m.EmbedRoute })));
 const NotFound = lazy(() => import('./home/NotFound').then((m) => ({ default: m.NotFound })));
 
 function Loading({ chrome = true }: { chrome?: boolean }) {

@@ -10,7 +10,7 @@ import { runLessonsCommand } from './lessons';
 import { scriptFromTranscript } from '../sim/workstation/transcript';
 
 function usage(): never {
-  process.stderr.write('usage: podlab sh [--seed N] [--start ISO-8601] [--home DIR] [SCRIPT]\n       podlab bench\n       podlab lessons check [--verbose] [SLUG…]\n');
+  process.stderr.write('usage: podlab sh [--seed N] [--start ISO-8601] [--home DIR] [SCRIPT]\n       podlab bench [--sim | --web]\n       podlab lessons check [--verbose] [SLUG…]\n');
   process.exit(2);
 }
 
@@ -68,7 +68,16 @@ if (cmd === 'sh') {
   const code = runShell(src, o, (s) => process.stdout.write(s));
   process.exitCode = code;
 } else if (cmd === 'bench') {
-  runBench();
+  // --sim / --web run one half; the web half (bench-web.ts) is loaded only when needed (vite, playwright-core).
+  if (!rest.includes('--web')) runBench();
+  if (!rest.includes('--sim')) {
+    import('./bench-web')
+      .then((m) => m.runWebBench((s) => process.stdout.write(s)))
+      .catch((e: unknown) => {
+        process.stderr.write(`podlab bench: web figures unavailable: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 1;
+      });
+  }
 } else if (cmd === 'lessons') {
   process.exitCode = runLessonsCommand(rest, (s) => process.stdout.write(s));
 } else usage();
