@@ -156,3 +156,25 @@ test('screenshots: playground and lesson at 1440×900 and 390×844', async ({ pa
   }
   expect(errors).toEqual([]);
 });
+
+test('vi FILE in the terminal opens the file in the editor panel; Save writes it back', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/playground');
+  await expect(terminalScreen(page)).toContainText('student@workstation:~$');
+  await page.locator('.xterm').click();
+  await page.keyboard.type('vi notes.txt');
+  await page.keyboard.press('Enter');
+  const banner = page.getByRole('group', { name: 'Editing notes.txt' });
+  await expect(banner).toBeVisible();
+  await page.keyboard.type('hello from the editor');
+  await banner.getByRole('button', { name: 'Save' }).click();
+  await expect(banner).toBeHidden();
+  // The manifest comes back, and the terminal has the file.
+  await expect(page.getByTestId('manifest-editor')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Workstation shell' })).toBeFocused();
+  await page.keyboard.type('cat notes.txt');
+  await page.keyboard.press('Enter');
+  await expect(terminalScreen(page)).toContainText('hello from the editor');
+  expect(errors).toEqual([]);
+});

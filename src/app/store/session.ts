@@ -140,7 +140,8 @@ export const useSession = create<SessionState>()((set, get) => {
     get().client?.dispose();
     const client = SimClient.inWorker(options);
     const offClock = client.on({ clock: (clock) => set({ clock }) });
-    const offEdit = subscribeEdits(client, (r) => set({ editRequest: r }));
+    // `vi FILE`, `kubectl edit`: the file opens in the editor panel (FileEditor) until saved or cancelled.
+    const offEdit = client.on({ edit: (r) => set({ editRequest: r }) });
     offClient = () => {
       offClock();
       offEdit();
@@ -309,22 +310,10 @@ export const useSession = create<SessionState>()((set, get) => {
     finishEdit(text) {
       const { client, editRequest } = get();
       if (!client || !editRequest) return;
-      answerEdit(client, editRequest.id, text);
+      client.finishEdit(editRequest.id, text ?? null);
       set({ editRequest: undefined });
+      // Back to where the learner typed `vi FILE`: the shell shows what the command did next.
+      get().focusTerminal();
     },
   };
 });
-
-/**
- * The engine's edit requests (`vi FILE`, `kubectl edit`): the workstation side is H4's. Until the
- * client offers them these are no-ops, so the store works with either version of SimClient.
- */
-function subscribeEdits(client: SimClient, onEdit: (r: EditRequest) => void): () => void {
-  const c = client as unknown as { on(e: { edit?: (r: EditRequest) => void }): () => void };
-  return c.on({ edit: onEdit });
-}
-
-function answerEdit(client: SimClient, id: number, text: string | undefined): void {
-  const c = client as unknown as { editDone?: (id: number, text: string | undefined) => void };
-  c.editDone?.(id, text);
-}

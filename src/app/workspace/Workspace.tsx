@@ -61,6 +61,11 @@ export function Workspace({ engineKey, docKey, initialText, seed, lesson, headin
   useEffect(() => {
     setSeen((s) => (s.has(bottomTab) ? s : new Set([...s, bottomTab])));
   }, [bottomTab]);
+  // `vi FILE` in the terminal opens the file in the editor: show it on a phone.
+  const editing = useSession((s) => !!s.editRequest);
+  useEffect(() => {
+    if (editing) setPhoneTab('editor');
+  }, [editing]);
 
   const lessonPane = lesson ? (
     <section aria-label="Lesson" className="lesson-region">
