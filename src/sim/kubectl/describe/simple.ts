@@ -18,7 +18,10 @@ function header(w: PrefixWriter, o: { metadata?: KubeObject['metadata'] }, names
   printAnnotationsMultiline(w, 'Annotations', o.metadata?.annotations);
 }
 
-/** describeConfigMap: values printed in full; binary values only by size. */
+/**
+ * describeConfigMap: values printed in full; binary values only by size. kubectl ranges over the
+ * Go maps, so a real terminal shows the keys in varying order; sorted here.
+ */
 export function describeConfigMap(cm: ConfigMap, events: Event[] | undefined, now: number): string {
   const w = new PrefixWriter();
   header(w, cm);
@@ -35,7 +38,7 @@ export function describeConfigMap(cm: ConfigMap, events: Event[] | undefined, no
   return w.toString();
 }
 
-/** describeSecret: sizes in bytes, never values (except a service-account token's `token`). */
+/** describeSecret: sizes in bytes, never values (except a service-account token's `token`); keys sorted (kubectl: map order). */
 export function describeSecret(secret: Secret): string {
   const w = new PrefixWriter();
   header(w, secret);
