@@ -21,6 +21,11 @@ function terminatedState(s: CriContainerStatus): ContainerState {
   };
 }
 
+function isRegularInit(pod: Pod, name: string): boolean {
+  const c = pod.spec?.initContainers?.find((i) => i.name === name);
+  return !!c && c.restartPolicy !== 'Always';
+}
+
 export function containerStatusOf(pod: Pod, rec: ContainerRecord, view: PodRuntimeView): ContainerStatus {
   const hasInit = (pod.spec?.initContainers?.length ?? 0) > 0;
   const latestId = rec.instances[rec.instances.length - 1];
@@ -50,7 +55,9 @@ export function containerStatusOf(pod: Pod, rec: ContainerRecord, view: PodRunti
     imageID: latest ? latest.imageRef : '',
     lastState,
     name: rec.name,
-    ready: running && rec.started && rec.ready,
+    // A regular (non-restartable) init container is ready once it has exited 0, never while it
+    // runs (prober_manager.UpdatePodStatus); probes only apply to app containers and sidecars.
+    ready: isRegularInit(pod, rec.name) ? !!state.terminated && state.terminated.exitCode === 0 : running && rec.started && rec.ready,
     restartCount: Math.max(0, (latest?.attempt ?? 0)),
     started,
     state,
