@@ -178,3 +178,38 @@ test('vi FILE in the terminal opens the file in the editor panel; Save writes it
   await expect(terminalScreen(page)).toContainText('hello from the editor');
   expect(errors).toEqual([]);
 });
+
+test('schema help: completion of fields and enum values, hover docs', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/playground');
+  await page.evaluate(() => localStorage.setItem('podlab:editor:playground', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  \n'));
+  await page.reload();
+  await expect(page.getByTestId('manifest-editor').locator('.monaco-editor')).toBeVisible();
+  // Cursor to line 6 (inside spec), ask for completions.
+  await page.getByTestId('manifest-editor').locator('.view-line').nth(5).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('restartPol');
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget');
+  await expect(suggest).toContainText('restartPolicy');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toContain('restartPolicy:');
+  // Its values come from the API docs (generated into the schema): Always, OnFailure, Never.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Space');
+  await expect(suggest).toContainText('OnFailure');
+  await page.keyboard.press('Escape');
+  // kind's value completes from the schema's enum.
+  await page.getByTestId('manifest-editor').locator('.view-line').nth(1).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.type('kind: ');
+  await page.keyboard.press('Control+Space');
+  await expect(suggest).toContainText('Pod');
+  await page.keyboard.press('Escape');
+  // Hover over a field: its description from the Kubernetes API.
+  await page.getByTestId('manifest-editor').locator('.view-line').nth(2).locator('span', { hasText: 'metadata' }).first().hover();
+  await expect(page.locator('.monaco-hover-content').filter({ hasText: /Standard object's metadata/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});

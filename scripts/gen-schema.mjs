@@ -156,6 +156,25 @@ function defName(ref) {
   return `io.k8s.api.${mod.replace(/\//g, '.')}.${name}`;
 }
 
+/**
+ * The allowed values of a string field, when its upstream doc text lists them in one of the fixed
+ * phrasings the Kubernetes API docs use ("One of Always, OnFailure, Never.", "Must be UDP, TCP, or
+ * SCTP.", "Valid values are "OnRootMismatch" and "Always".", "Valid options are ExternalName, …").
+ * Only complete lists become an enum (a sentence that also allows "a valid IP address" does not), so
+ * the editor completes these values and flags typos the API server would reject as Unsupported value.
+ */
+function enumFromDoc(doc) {
+  const m = /(?:One of|Must be|Valid values are|Valid options are) ([^.]*)\./.exec(doc ?? '');
+  if (!m) return undefined;
+  const words = m[1].replace(/^either /, '');
+  const quoted = [...words.matchAll(/"([^"]+)"|'([^']+)'/g)].map((q) => q[1] ?? q[2]);
+  const bare = words.split(/,? (?:and|or) |, /).map((w) => w.trim());
+  const rest = words.replace(/"[^"]+"|'[^']+'/g, '').replace(/,? (?:and|or) |, /g, '').trim();
+  if (quoted.length >= 2 && rest === '') return quoted;
+  if (bare.length >= 2 && bare.every((w) => /^[A-Z][A-Za-z]*$/.test(w))) return bare;
+  return undefined;
+}
+
 const JSON_SCHEMA_ROOTS = { Pod: 'core/v1.Pod', Service: 'core/v1.Service', ConfigMap: 'core/v1.ConfigMap', Secret: 'core/v1.Secret', Namespace: 'core/v1.Namespace' };
 
 function buildJsonSchema(schema) {
@@ -201,6 +220,8 @@ function buildJsonSchema(schema) {
     const required = [];
     for (const [prop, p] of Object.entries(def.properties)) {
       const s = toJson(p.type);
+      const values = s.type === 'string' && !s.enum ? enumFromDoc(p.description) : undefined;
+      if (values) s.enum = values;
       node.properties[prop] = p.description ? { ...s, description: p.description } : s;
       if (p.required) required.push(prop);
     }
