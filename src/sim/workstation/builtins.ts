@@ -23,6 +23,10 @@ export interface BuiltinHost {
   now(): number;
   /** Run a command line with its output going to `io`. */
   runWith(line: string, io: TerminalIO): CmdGen;
+  /** Run argv as a program found in PATH (no aliases, no builtins): 127 without a word when none is. */
+  exec(argv: string[], stdin: undefined, io: TerminalIO, env: Map<string, string>, spawned: boolean): CmdGen;
+  /** `<(…)` paths of the current line, removed when it ends. */
+  readonly substituted: string[];
 }
 
 export function* workstationBuiltin(ws: BuiltinHost, name: string, args: string[], stdin: string | undefined, io: TerminalIO): Generator<import('../kubectl/context').Wait, number | undefined, void> {
@@ -124,6 +128,7 @@ export function* substituteProcesses(ws: BuiltinHost, line: string): Generator<i
       yield* ws.runWith(line.slice(i + 2, j), { out: (t) => void (captured += t), err: (t) => ws.io.err(t) });
       const path = `/dev/fd/${fd--}`;
       ws.files.write(path, captured);
+      ws.substituted.push(path);
       out += path;
       i = j;
       continue;
@@ -134,11 +139,15 @@ export function* substituteProcesses(ws: BuiltinHost, line: string): Generator<i
 }
 
 /**
- * The editor kubectl runs (`kubectl edit`): `$KUBE_EDITOR`, else `$EDITOR`, else vi — a command
- * line with the file's path appended, run in this shell (`sed -i …` works headlessly; vi and
- * nano open the app's editor panel).
+ * The editor kubectl runs (`kubectl edit`), as kubectl's editor.go does it: `$KUBE_EDITOR`, else
+ * `$EDITOR`, else vi, from kubectl's environment (exported or `VAR=x kubectl …`). Without quotes
+ * or backslashes the value is split on spaces and executed directly with the file's path appended
+ * (`sed -i s/a/b/` works headlessly; a name that is not in PATH is kubectl's "unable to launch",
+ * with nothing from a shell); otherwise it goes to `$SHELL -c 'VALUE "PATH"'`. vi and nano open
+ * the app's editor panel.
  */
-export function* runEditor(ws: BuiltinHost, path: string): CmdGen {
-  const editor = ws.env.get('KUBE_EDITOR') || ws.env.get('EDITOR') || 'vi';
-  return yield* ws.runWith(`${editor} '${path.replace(/'/g, "'\\''")}'`, ws.io);
+export function* runEditor(ws: BuiltinHost, path: string, env: Map<string, string>): CmdGen {
+  const editor = env.get('KUBE_EDITOR') || env.get('EDITOR') || 'vi';
+  if (/["'\\]/.test(editor) && editor.includes(' ')) return yield* ws.exec([env.get('SHELL') || '/bin/bash', '-c', `${editor} ${JSON.stringify(path)}`], undefined, ws.io, env, true);
+  return yield* ws.exec([...editor.split(' '), path], undefined, ws.io, env, true);
 }

@@ -1,10 +1,17 @@
 /**
- * The workstation's home directory: an in-memory overlay over a read-only source (the CLI's
- * --home folder, or nothing in the browser). Writes never touch the source: a learner's
- * `cat > pod.yaml` stays inside the simulation.
+ * The workstation's files: a whole machine's tree (rootfs.ts) in memory, the learner's home
+ * directory filled from a read-only source (the CLI's --home folder, a lesson's files, or nothing
+ * in the browser). Writes never touch the source: a learner's `cat > pod.yaml` stays inside the
+ * simulation.
+ *
+ * Two views of one tree: this class's forgiving calls (kubectl and the shell's own tools use
+ * them: write creates parent directories, remove is recursive) and `fs`, a ContainerFs with the
+ * kernel's path rules, which the busybox-derived programs (sed, awk, find …) use as their root.
  */
 import type { WorkstationFiles } from '../kubectl/context';
-import { normalize } from '../runtime/fs';
+import { ContainerFs } from '../runtime/containerfs';
+import { FsError, normalize } from '../runtime/fs';
+import { HOME, workstationRootTree } from './rootfs';
 
 export interface HostFolder {
   read(path: string): string | undefined;
@@ -12,68 +19,96 @@ export interface HostFolder {
   list(path: string): string[];
 }
 
+/** Folders a --home source may hold that are not a learner's files (and may be huge). */
+const SKIPPED = new Set(['node_modules', '.git']);
+/** A home folder larger than this is imported in part (the rest is left out, not read). */
+const MAX_IMPORTED_FILES = 5000;
+
 export class HomeFiles implements WorkstationFiles {
-  private written = new Map<string, string>();
-  private dirs = new Set<string>(['/home/student']);
-  private removed = new Set<string>();
-  cwd = '/home/student';
+  cwd: string;
+  /** The kernel-rules view of the same tree, for programs. */
+  readonly fs: ContainerFs;
+  private clock: () => number = () => 0;
 
-  constructor(private readonly host?: HostFolder, private readonly home = '/home/student') {}
+  constructor(host?: HostFolder, private readonly home = HOME) {
+    this.cwd = home;
+    this.fs = new ContainerFs(workstationRootTree(0), () => this.clock());
+    if (home !== HOME) this.fs.mkdir(home, true);
+    if (host) this.importHost(host);
+  }
 
-  private abs(p: string): string {
+  /** Timestamps of writes follow the cluster's virtual clock once the workstation exists. */
+  attachClock(now: () => number): void {
+    this.clock = now;
+  }
+
+  /** An absolute path: `~` expanded, relative to the working directory. */
+  abs(p: string): string {
     return normalize(p.replace(/^~(?=\/|$)/, this.home), this.cwd);
   }
 
-  /** Path relative to the home folder, for the host source. */
-  private rel(abs: string): string | undefined {
-    if (abs === this.home) return '.';
-    return abs.startsWith(this.home + '/') ? abs.slice(this.home.length + 1) : undefined;
-  }
-
   read(p: string): string | undefined {
-    const a = this.abs(p);
-    if (this.removed.has(a)) return undefined;
-    if (this.written.has(a)) return this.written.get(a);
-    const r = this.rel(a);
-    return r && this.host && !this.host.isDir(r) ? this.host.read(r) : undefined;
+    try {
+      return this.fs.readFile(this.abs(p));
+    } catch (e) {
+      if (e instanceof FsError) return undefined;
+      throw e;
+    }
   }
 
   isDir(p: string): boolean {
-    const a = this.abs(p);
-    if (this.removed.has(a)) return false;
-    if (this.dirs.has(a)) return true;
-    const r = this.rel(a);
-    return !!r && !!this.host?.isDir(r);
+    return this.fs.statFollow(this.abs(p))?.type === 'dir';
   }
 
   exists(p: string): boolean {
-    return this.read(p) !== undefined || this.isDir(p);
+    return !!this.fs.statFollow(this.abs(p));
   }
 
   list(p: string): string[] {
-    const a = this.abs(p);
-    const names = new Set<string>();
-    const r = this.rel(a);
-    if (r && this.host?.isDir(r)) for (const n of this.host.list(r)) names.add(n);
-    for (const k of [...this.written.keys(), ...this.dirs]) {
-      if (k.startsWith(a === '/' ? '/' : a + '/') && k !== a) names.add(k.slice(a === '/' ? 1 : a.length + 1).split('/')[0]);
+    try {
+      return this.fs.readdir(this.abs(p));
+    } catch (e) {
+      if (e instanceof FsError) return [];
+      throw e;
     }
-    return [...names].filter((n) => !this.removed.has(normalize(n, a))).sort();
   }
 
+  /** Write a file, creating missing parent directories (kubectl cp, the editor's temp files). */
   write(p: string, data: string): void {
     const a = this.abs(p);
-    this.removed.delete(a);
-    this.written.set(a, data);
+    const parent = normalize(a + '/..');
+    if (!this.isDir(parent)) this.fs.mkdir(parent, true);
+    this.fs.writeFile(a, data);
   }
 
   mkdir(p: string): void {
-    this.dirs.add(this.abs(p));
+    this.fs.mkdir(this.abs(p), true);
   }
 
   remove(p: string): void {
-    const a = this.abs(p);
-    this.written.delete(a);
-    this.removed.add(a);
+    try {
+      this.fs.unlink(this.abs(p), true);
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+    }
+  }
+
+  private importHost(host: HostFolder): void {
+    let budget = MAX_IMPORTED_FILES;
+    const walk = (rel: string) => {
+      for (const name of [...host.list(rel)].sort()) {
+        if (budget <= 0 || SKIPPED.has(name)) continue;
+        const r = rel === '.' ? name : `${rel}/${name}`;
+        budget--;
+        if (host.isDir(r)) {
+          this.fs.mkdir(`${this.home}/${r}`, true);
+          walk(r);
+        } else {
+          const data = host.read(r);
+          if (data !== undefined) this.write(`${this.home}/${r}`, data);
+        }
+      }
+    };
+    if (host.isDir('.')) walk('.');
   }
 }

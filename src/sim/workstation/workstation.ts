@@ -19,13 +19,33 @@ import { EditorRequests } from './editors';
 import { runEditor, substituteProcesses, workstationBuiltin } from './builtins';
 import { formatPrintf } from '../shell/printf';
 import { workstationCurl } from '../shell/commands/net/workstation-curl';
+import { Pipe } from '../runtime/pipe';
+import { WorkstationKernel } from './tasks';
+import { WORKSTATION_PROGRAMS, workstationHost } from './programs';
+import { drain, runPipeline, runProgram, type Input } from './pipeline';
+import { BASH_BUILTINS, childEnv, commandNotFound, commandQuery, exportBuiltin, findInPath, parseEnvArgs, typeBuiltin, unsetBuiltin } from './commands';
 
 export class Workstation {
   readonly env = new Map<string, string>([
     ['HOME', '/home/student'],
     ['USER', 'student'],
     ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['LOGNAME', 'student'],
+    ['SHELL', '/bin/bash'],
+    ['LANG', 'C.UTF-8'],
+    ['TERM', 'xterm-256color'],
+    ['SHLVL', '1'],
   ]);
+  /** Variables children see (`export`); PWD follows the working directory. */
+  readonly exported = new Set(['SHELL', 'PWD', 'LOGNAME', 'HOME', 'LANG', 'TERM', 'USER', 'SHLVL', 'PATH']);
+  /** Commands found in PATH so far (bash's hash table: `type` says "hashed"). */
+  readonly hashed = new Map<string, string>();
+  /** The processes of running commands (text tools, pipeline stages). */
+  readonly kernel: WorkstationKernel;
+  /** Set while a `bash -c` string runs: errors are prefixed with the shell's name, not the handler's. */
+  private script?: string;
+  /** `<(…)` files of the line being run, removed when it ends. */
+  readonly substituted: string[] = [];
   readonly aliases = new Map<string, string>([['k', 'kubectl']]);
   /** What the learner types while a command runs (interactive kubectl exec sessions read it). */
   readonly keyboard = new Keyboard();
@@ -45,7 +65,13 @@ export class Workstation {
     readonly cluster: Cluster,
     readonly files: HomeFiles,
     readonly io: TerminalIO,
-  ) {}
+  ) {
+    files.attachClock(() => cluster.now());
+    const host = workstationHost(files.fs, () => cluster.now(), () => this.kernel);
+    this.kernel = new WorkstationKernel(() => cluster.now(), host, (argv, fds, env) =>
+      this.exec(argv, fds.stdin, { out: (t) => fds.stdout.write(t), err: (t) => fds.stderr.write(t) }, env, true),
+    );
+  }
 
   get prompt(): string {
     const cwd = this.files.cwd === '/home/student' ? '~' : this.files.cwd.replace(/^\/home\/student/, '~');
@@ -79,6 +105,15 @@ export class Workstation {
     if (hist.expanded) this.io.out(hist.line + '\n');
     line = hist.line;
     this.history.add(line);
+    try {
+      return yield* this.runLine(line);
+    } finally {
+      // bash closes a process substitution's pipe when the command ends: nothing stays behind.
+      for (const p of this.substituted.splice(0)) this.files.remove(p);
+    }
+  }
+
+  private *runLine(line: string): CmdGen {
     if (line.includes('<(')) line = yield* substituteProcesses(this, line);
     let list: List;
     try {
@@ -106,7 +141,7 @@ export class Workstation {
     return this.status;
   }
 
-  private *runCommand(cmd: Command, stdin: string | undefined, io: TerminalIO): CmdGen {
+  *runCommand(cmd: Command, stdin: Input, io: TerminalIO): CmdGen {
     switch (cmd.t) {
       case 'simple':
         return yield* this.runSimple(cmd, stdin, io);
@@ -116,16 +151,8 @@ export class Workstation {
         return st;
       }
       case 'pipeline': {
-        // Each stage's output feeds the next; stages run one after another (enough for filters).
-        let input = stdin;
-        let st = 0;
-        for (let i = 0; i < cmd.cmds.length; i++) {
-          const last = i === cmd.cmds.length - 1;
-          let captured = '';
-          const stageIo: TerminalIO = last ? io : { out: (t) => void (captured += t), err: io.err };
-          st = yield* this.runCommand(cmd.cmds[i], input, stageIo);
-          input = captured;
-        }
+        // Stages run at once, joined by pipes (pipeline.ts).
+        const st = cmd.cmds.length === 1 ? yield* this.runCommand(cmd.cmds[0], stdin, io) : yield* runPipeline(this, cmd.cmds, stdin, io);
         return cmd.bang ? (st ? 0 : 1) : st;
       }
       case 'group':
@@ -156,7 +183,7 @@ export class Workstation {
     return out;
   }
 
-  private *runSimple(cmd: Command & { t: 'simple' }, stdin: string | undefined, baseIo: TerminalIO): CmdGen {
+  private *runSimple(cmd: Command & { t: 'simple' }, stdin: Input, baseIo: TerminalIO): CmdGen {
     let argv: string[] = [];
     for (const w of cmd.words) {
       const v = (yield* this.expand(w)).replace(/^~(?=\/|$)/, '/home/student');
@@ -168,6 +195,9 @@ export class Workstation {
       for (const a of cmd.assigns) this.env.set(a.name, yield* this.expand(a.value));
       return 0;
     }
+    // `VAR=x command`: the assignments are in that command's environment only.
+    const prefix = new Map<string, string>();
+    for (const a of cmd.assigns) prefix.set(a.name, yield* this.expand(a.value));
     const alias = this.aliases.get(argv[0]);
     if (alias) argv = [...alias.split(' '), ...argv.slice(1)];
     // Redirections: here-documents and `<` feed stdin; `>`/`>>` capture stdout into a file.
@@ -187,7 +217,7 @@ export class Workstation {
       io = { out: (t) => void (captured += t), err: io.err };
       if (!outFile.append && outFile.path !== '/dev/null') this.files.write(outFile.path, '');
     }
-    const st = yield* this.exec(argv, stdin, io);
+    const st = yield* this.exec(argv, stdin, io, childEnv(this, prefix));
     if (outFile && outFile.path !== '/dev/null') this.files.write(outFile.path, (outFile.append ? this.files.read(outFile.path) ?? '' : '') + captured);
     return st;
   }
@@ -231,15 +261,36 @@ export class Workstation {
     return this.env.get(name) ?? '';
   }
 
-  private *exec(argv: string[], stdin: string | undefined, io: TerminalIO): CmdGen {
-    const [name, ...args] = argv;
+  /**
+   * Run a command: bash's builtins, then commands found in PATH (`spawned`: started by a program
+   * such as xargs, which finds only PATH's files). `env` is what a child process receives.
+   */
+  *exec(argv: string[], input: Input, io: TerminalIO, env = childEnv(this), spawned = false): CmdGen {
+    let [name, ...args] = argv;
+    if (!BASH_BUILTINS.has(name) || spawned || name.includes('/')) {
+      const path = findInPath(this, name, env);
+      if (!path) {
+        if (spawned) return 127;
+        if (name.includes('/')) {
+          io.err(`bash: ${name}: ${this.files.isDir(name) ? 'Is a directory' : this.files.exists(name) ? 'Permission denied' : 'No such file or directory'}\n`);
+          return this.files.exists(name) ? 126 : 127;
+        }
+        return commandNotFound(name, io, this.script);
+      }
+      if (!name.includes('/')) this.hashed.set(name, path);
+      name = path.slice(path.lastIndexOf('/') + 1);
+    }
+    const program = WORKSTATION_PROGRAMS[name];
+    if (program) return yield* runProgram(this.kernel, program, [name, ...args], env, this.files.cwd, input, io);
+    // The workstation's own commands take their input whole (read to EOF).
+    const stdin = yield* drain(input);
     const jobResult = this.jobBuiltin(name, args, io);
     if (jobResult !== undefined) return jobResult;
     const builtin = yield* workstationBuiltin(this, name, args, stdin, io);
     if (builtin !== undefined) return builtin;
     switch (name) {
       case 'kubectl':
-        return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin, env: this.env, terminal: this.keyboard, editor: (path) => runEditor(this, path) });
+        return yield* kubectl(args, { cluster: this.cluster, io, files: this.files, stdin, env, terminal: this.keyboard, editor: (path) => runEditor(this, path, env) });
       case 'curl':
         return yield* workstationCurl(args, this.cluster, io, this.files);
       case 'sleep': {
@@ -304,11 +355,6 @@ export class Workstation {
         for (const e of r.errors) io.err(`bash: printf: ${e}\n`);
         return r.errors.length ? 1 : 0;
       }
-      case 'grep':
-        return grep(args, stdin, this.files, io);
-      case 'head':
-      case 'tail':
-        return headTail(name, args, stdin, this.files, io);
       case 'cd': {
         const target = args[0] ?? '/home/student';
         if (!this.files.isDir(target)) {
@@ -338,11 +384,33 @@ export class Workstation {
         io.out('\x1b[H\x1b[2J');
         return 0;
       case 'export':
-        for (const a of args) {
-          const i = a.indexOf('=');
-          if (i > 0) this.env.set(a.slice(0, i), a.slice(i + 1));
+        return exportBuiltin(this, args, io);
+      case 'unset':
+        return unsetBuiltin(this, args, io);
+      case 'type':
+        if (!args.length) return 0;
+        return typeBuiltin(this, args, io);
+      case 'command':
+        if (args[0] === '-v' || args[0] === '-V') return commandQuery(this, args[0] === '-V', args.slice(1), io);
+        return args.length ? yield* this.exec(args, stdin, io, env) : 0;
+      case 'env': {
+        const parsed = parseEnvArgs(env, args, io);
+        if (typeof parsed === 'number') return parsed;
+        if (!parsed.argv.length) {
+          for (const [k, v] of parsed.env) io.out(`${k}=${v}\n`);
+          io.out('_=/usr/bin/env\n');
+          return 0;
         }
-        return 0;
+        if (!findInPath(this, parsed.argv[0], parsed.env)) {
+          io.err(`env: ‘${parsed.argv[0]}’: No such file or directory\n`);
+          return 127;
+        }
+        return yield* this.exec(parsed.argv, stdin, io, parsed.env, true);
+      }
+      case 'bash':
+      case 'sh':
+      case 'dash':
+        return yield* this.shellCommand(name, args, stdin, io);
       case 'alias':
         if (!args.length) for (const [k, v] of this.aliases) io.out(`alias ${k}='${v}'\n`);
         for (const a of args) {
@@ -358,9 +426,27 @@ export class Workstation {
       case 'unalias':
         for (const a of args) this.aliases.delete(a);
         return 0;
-      default:
-        io.err(`${name}: command not found\n`);
-        return 127;
+    }
+    return commandNotFound(name, io, this.script);
+  }
+
+  /** `bash -c 'STRING'` runs STRING here; an interactive `bash` would need its own terminal session. */
+  private *shellCommand(name: string, args: string[], stdin: string | undefined, io: TerminalIO): CmdGen {
+    const shell = name === 'bash' ? '/bin/bash' : `/bin/${name}`;
+    if (args[0] !== '-c') {
+      io.err(`${name}: Pod Lab's workstation runs one shell; run commands directly (or ${name} -c 'COMMANDS')\n`);
+      return 2;
+    }
+    if (args[1] === undefined) {
+      io.err(`${shell}: -c: option requires an argument\n`);
+      return 2;
+    }
+    const saved = this.script;
+    this.script = shell;
+    try {
+      return yield* this.runWith(args[1], io);
+    } finally {
+      this.script = saved;
     }
   }
 
@@ -448,87 +534,6 @@ export class Workstation {
     }
     return r.value;
   }
-}
-
-/** GNU grep's basics: PATTERN [FILE...], -v, -i, -c, -n, -E (patterns are JavaScript regexes close to ERE). */
-function grep(args: string[], stdin: string | undefined, files: HomeFiles, io: TerminalIO): number {
-  let after = 0;
-  let before = 0;
-  let flags = '';
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const ctx = a.match(/^-([ABC])(\d*)$/);
-    if (ctx) {
-      const n = Number(ctx[2] || args[++i]);
-      if (ctx[1] !== 'B') after = n;
-      if (ctx[1] !== 'A') before = n;
-    } else if (/^-[a-zA-Z]+$/.test(a)) flags += a.slice(1);
-    else rest.push(a);
-  }
-  const [pattern, ...paths] = rest;
-  if (pattern === undefined) {
-    io.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
-    return 2;
-  }
-  let re: RegExp;
-  try {
-    re = new RegExp(flags.includes('E') ? pattern : pattern.replace(/\\\|/g, '|'), flags.includes('i') ? 'i' : '');
-  } catch {
-    io.err('grep: Unmatched ( or \\(\n');
-    return 2;
-  }
-  const inputs = paths.length ? paths.map((p) => ({ name: p, text: files.read(p) })) : [{ name: '(standard input)', text: stdin ?? '' }];
-  let matched = 0;
-  for (const inp of inputs) {
-    if (inp.text === undefined) {
-      io.err(`grep: ${inp.name}: No such file or directory\n`);
-      continue;
-    }
-    const lines = inp.text.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    const hits = lines.map((l) => re.test(l) !== flags.includes('v'));
-    const count = hits.filter(Boolean).length;
-    if (flags.includes('c')) io.out(`${count}\n`);
-    else {
-      // Lines to print: matches plus their -A/-B context; gaps between groups print `--`.
-      const show = new Set<number>();
-      hits.forEach((h, i) => {
-        if (!h) return;
-        for (let j = Math.max(0, i - before); j <= Math.min(lines.length - 1, i + after); j++) show.add(j);
-      });
-      let last = -1;
-      for (const i of [...show].sort((a, b) => a - b)) {
-        if ((after || before) && last >= 0 && i > last + 1) io.out('--\n');
-        io.out(`${paths.length > 1 ? inp.name + ':' : ''}${flags.includes('n') ? `${i + 1}:` : ''}${lines[i]}\n`);
-        last = i;
-      }
-    }
-    matched += count;
-  }
-  return matched ? 0 : 1;
-}
-
-/** head/tail -n N (default 10) over stdin or files. */
-function headTail(name: string, args: string[], stdin: string | undefined, files: HomeFiles, io: TerminalIO): number {
-  let n = 10;
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-n') n = Number(args[++i]);
-    else if (/^-n?\d+$/.test(a)) n = Number(a.replace(/^-n?/, ''));
-    else paths.push(a);
-  }
-  const text = paths.length ? files.read(paths[0]) : stdin ?? '';
-  if (text === undefined) {
-    io.err(`${name}: cannot open '${paths[0]}' for reading: No such file or directory\n`);
-    return 1;
-  }
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const picked = name === 'head' ? lines.slice(0, n) : lines.slice(Math.max(0, lines.length - n));
-  if (picked.length) io.out(picked.join('\n') + '\n');
-  return 0;
 }
 
 /** A command as bash shows it in job notices. */

@@ -1,0 +1,103 @@
+/**
+ * The text tools of the workstation are the very programs the containers run (src/sim/shell/
+ * commands: sed, awk, cut, tr, uniq, xargs, find …), started as processes whose root filesystem
+ * is the workstation's (files.ts) and whose stderr speaks GNU (gnu-wording.ts). Tools busybox
+ * lacks (column, diff, nl, less/more) live in ./tools and run the same way.
+ */
+import type { Program } from '../runtime/process';
+import type { ProcessHost } from '../runtime/process';
+import type { ContainerFs } from '../runtime/containerfs';
+import { sed } from '../shell/commands/sed';
+import { awk } from '../shell/commands/awk';
+import { cut, tr, uniq } from '../shell/commands/filters';
+import { xargs, expr } from '../shell/commands/misc';
+import { basename, dirname, seq, which, yes } from '../shell/commands/gen';
+import { find } from '../shell/commands/find';
+import { date } from '../shell/commands/time';
+import { hostname, id, printenv, uname, whoami } from '../shell/commands/system';
+import { head, tail } from '../shell/commands/headtail';
+import { grep } from '../shell/commands/grep';
+import { column } from './tools/column';
+import { diff } from './tools/diff';
+import { nl } from './tools/nl';
+import { pager } from './tools/pager';
+import { WORKSTATION_COMMAND, type WorkstationKernel } from './tasks';
+
+/** Programs by the name they are installed under in /usr/bin. */
+export const WORKSTATION_PROGRAMS: Record<string, Program> = {
+  sed,
+  awk,
+  mawk: awk,
+  cut,
+  tr,
+  uniq,
+  xargs,
+  expr,
+  seq,
+  yes,
+  basename,
+  dirname,
+  which,
+  find,
+  date,
+  printenv,
+  hostname,
+  id,
+  whoami,
+  uname,
+  head,
+  tail,
+  grep,
+  egrep: grep,
+  fgrep: grep,
+  column,
+  diff,
+  nl,
+  less: pager,
+  more: pager,
+};
+
+/** Stands for any other command in /usr/bin: the workstation runs it itself (xargs kubectl …). */
+const workstationCommand: Program = Object.assign(
+  // eslint-disable-next-line require-yield
+  function* () {
+    return 127;
+  },
+  { [WORKSTATION_COMMAND]: true },
+);
+
+/** What a process on the workstation sees of it: its files, its clock, its PATH. */
+export function workstationHost(fs: ContainerFs, now: () => number, kernel: () => WorkstationKernel): ProcessHost {
+  return {
+    containerId: 'workstation',
+    containerName: 'workstation',
+    hostname: 'workstation',
+    fs,
+    now,
+    resolveProgram(name, path) {
+      const found = lookPath(fs, name, path, '/home/student');
+      if (!found) return undefined;
+      const base = found.slice(found.lastIndexOf('/') + 1);
+      return { path: found, program: WORKSTATION_PROGRAMS[base] ?? workstationCommand };
+    },
+    services: {
+      get shellHooks() {
+        return kernel().hooks;
+      },
+    },
+  };
+}
+
+/** execvp's search: NAME with a slash as is, else the first executable PATH/NAME. */
+export function lookPath(fs: ContainerFs, name: string, path: string, cwd: string): string | undefined {
+  const isExec = (full: string) => {
+    const st = fs.statFollow(full.startsWith('/') ? full : `${cwd}/${full}`);
+    return !!st && st.type === 'file' && (st.mode & 0o111) !== 0;
+  };
+  if (name.includes('/')) return isExec(name) ? name : undefined;
+  for (const d of path.split(':')) {
+    const full = `${d || '.'}/${name}`;
+    if (isExec(full)) return full;
+  }
+  return undefined;
+}
