@@ -13,6 +13,7 @@ import { del } from './cmd/delete';
 import { run } from './cmd/run';
 import { expose } from './cmd/expose';
 import { exec } from './cmd/exec';
+import { attach } from './cmd/attach';
 import { portForward } from './cmd/port-forward';
 import { cp } from './cmd/cp';
 import { edit } from './cmd/edit';
@@ -49,6 +50,7 @@ const VERBS: Record<string, Verb> = {
   run,
   expose,
   exec,
+  attach,
   'port-forward': portForward,
   cp,
   explain,

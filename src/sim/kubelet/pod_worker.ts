@@ -369,6 +369,9 @@ export class PodWorker {
               env,
               workingDir: r.spec.workingDir,
               mounts: k.volumes.mountsFor(this.pod, r.spec.volumeMounts, vars),
+              stdin: r.spec.stdin,
+              stdinOnce: r.spec.stdinOnce,
+              tty: r.spec.tty,
             });
           } catch (e) {
             if (!(e instanceof CriError)) throw e;

@@ -35,6 +35,10 @@ export interface ContainerConfig {
   env: Array<[string, string]>;
   workingDir?: string;
   mounts: MountConfig[];
+  /** The pod spec's stdin, stdinOnce and tty: what PID 1's standard streams are (runtime/stdio.ts). */
+  stdin?: boolean;
+  stdinOnce?: boolean;
+  tty?: boolean;
 }
 
 export type CriContainerState = 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED';

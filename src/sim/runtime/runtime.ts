@@ -13,6 +13,7 @@ import { FsError, FsTree, fsGeneration, normalize } from './fs';
 import { Kernel } from './kernel';
 import { LineSink, Pipe, type Writable } from './pipe';
 import type { Tty } from './tty';
+import { ContainerStdio, type Attachment } from './stdio';
 import { PidNamespace, type Process, type ProcessHost, type Program } from './process';
 import { NetNamespace } from '../net/netns';
 import { IpcNamespace } from './ipc';
@@ -51,6 +52,8 @@ interface Container {
   fs: ContainerFs;
   host: ProcessHost;
   main?: Process;
+  /** PID 1's streams, which kubectl attach connects to. */
+  stdio?: ContainerStdio;
   logs: LogLine[];
   killTimer?: number;
 }
@@ -184,12 +187,10 @@ export class SimContainerRuntime implements RuntimeService {
       throw new CriError('StartError', msg);
     }
     const ns = c.sandbox.pidns ?? new PidNamespace();
-    const stdout = this.logSink(c, 'stdout');
-    const stderr = this.logSink(c, 'stderr');
-    const stdin = new Pipe();
-    stdin.close();
-    const p = this.kernel.spawn({ argv, env, cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns, program: found.program, fds: { stdin, stdout, stderr } });
+    const stdio = new ContainerStdio(c.config, this.logSink(c, 'stdout'), this.logSink(c, 'stderr'));
+    const p = this.kernel.spawn({ argv, env, cwd: c.config.workingDir ?? c.spec.workingDir ?? '/', host: c.host, ns, program: found.program, fds: { stdin: stdio.stdin, stdout: stdio.stdout, stderr: stdio.stderr }, tty: stdio.tty });
     c.main = p;
+    c.stdio = stdio;
     c.status.state = 'CONTAINER_RUNNING';
     c.status.startedAt = this.clock.now();
     p.onExit.push((s) => this.onMainExit(c, s.signal ? 128 + s.signal : s.code));
@@ -271,6 +272,16 @@ export class SimContainerRuntime implements RuntimeService {
     return { process };
   }
 
+  /**
+   * Connect to a running container's main process streams (kubectl attach). The kubelet finds
+   * only running containers, hence its error wording for any other.
+   */
+  attachContainer(id: string, o: Parameters<ContainerStdio['attach']>[0]): { attachment: Attachment; process: Process } | { error: string } {
+    const c = this.containers.get(id);
+    if (!c?.main?.alive || !c.stdio) return { error: `container ${c?.config.name ?? ''} not found in pod ${c ? `${c.sandbox.config.name}_${c.sandbox.config.namespace}` : ''}` };
+    return { attachment: c.stdio.attach(o), process: c.main };
+  }
+
   exec(id: string, cmd: string[], timeoutMs: number, done: (r: ExecResult | { timedOut: true }) => void): void {
     let stdout = '';
     let stderr = '';
@@ -332,6 +343,7 @@ export class SimContainerRuntime implements RuntimeService {
     // The container's other processes die with its init (the PID namespace is torn down).
     if (!c.sandbox.pidns) for (const p of [...c.main!.ns.procs.values()]) this.kernel.terminate(p, { code: 137, signal: 9 });
     else for (const p of [...c.sandbox.pidns.procs.values()]) if (p.host === c.host) this.kernel.terminate(p, { code: 137, signal: 9 });
+    c.stdio?.closed();
     Object.assign(c.status, { state: 'CONTAINER_EXITED', finishedAt: this.clock.now(), exitCode, reason: exitCode === 0 ? 'Completed' : 'Error' });
     this.emit({ type: 'exited', containerId: c.id, sandboxId: c.sandbox.id });
   }

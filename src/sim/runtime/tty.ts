@@ -37,6 +37,23 @@ export class Tty {
     readonly name = 'pts/0',
   ) {}
 
+  private readonly resizeListeners = new Set<() => void>();
+
+  /**
+   * SIGWINCH as a line editor handles it while waiting in its read: busybox's lineedit and bash's
+   * readline redraw the prompt at once (`kubectl attach -it` sends the terminal size on connect,
+   * which is why the prompt appears). Returns the function that removes the handler.
+   */
+  onResize(fn: () => void): () => void {
+    this.resizeListeners.add(fn);
+    return () => this.resizeListeners.delete(fn);
+  }
+
+  /** The terminal's size was set (TIOCSWINSZ). */
+  resize(): void {
+    for (const fn of [...this.resizeListeners]) fn();
+  }
+
   /** Whether a process's descriptor `fd` is this terminal (isatty). */
   isTerminal(p: Process, fd: 0 | 1 | 2): boolean {
     if (fd === 0) return p.fds.stdin === this.input;

@@ -47,8 +47,16 @@ export function* interactiveLoop(shell: Shell, io: IO, flavor: ShellFlavor, onTe
   const lines: string[] = [];
   let lineno = 0;
   for (;;) {
-    io.stderr.write(lines.length ? shell.vars.get('PS2') ?? '> ' : expandPrompt(shell, flavor));
-    const r = yield { op: 'read', pipe: io.stdin!, line: true };
+    const prompt = lines.length ? shell.vars.get('PS2') ?? '> ' : expandPrompt(shell, flavor);
+    io.stderr.write(prompt);
+    // ash's lineedit and bash's readline redraw the prompt on SIGWINCH while they wait (dash has no editor).
+    const unwatch = flavor !== 'dash' && p.tty?.isTerminal(p, 0) ? p.tty.onResize(() => io.stderr.write('\r' + prompt)) : undefined;
+    let r: SyscallResult;
+    try {
+      r = yield { op: 'read', pipe: io.stdin!, line: true };
+    } finally {
+      unwatch?.();
+    }
     if (r && 'interrupted' in r) {
       // Ctrl+C at the prompt: the typed line is gone; a fresh prompt on a new line.
       dropSignal(shell, SIGINT);

@@ -10,6 +10,8 @@ import { parseImageReference } from '../../api/image-reference';
 import type { KubeObject } from '../../api/types';
 import { toJson, toYaml } from '../output';
 import { renderError } from './common';
+import { goDurationError, parseGoDuration } from '../duration-flag';
+import { runAttached } from './run-attach';
 
 const FLAGS: FlagSpec[] = [
   { name: 'image', type: 'string' },
@@ -30,12 +32,15 @@ const FLAGS: FlagSpec[] = [
   { name: 'privileged', type: 'bool' },
   { name: 'hostport', type: 'int', default: -1 },
   { name: 'overrides', type: 'string' },
+  { name: 'leave-stdin-open', type: 'bool' },
+  { name: 'quiet', short: 'q', type: 'bool' },
+  { name: 'pod-running-timeout', type: 'string', default: '1m0s' },
 ];
 
 const SEE = "See 'kubectl run -h' for help and examples";
 
 export function* run(args: string[], ctx: KubectlCtx): CmdGen {
-  const { flags, positional, afterDash } = parseFlags(args, FLAGS, 'run');
+  const { flags, positional, afterDash, set } = parseFlags(args, FLAGS, 'run');
   const io = ctx.io;
   const fail = (msg: string, see = false) => {
     io.err(`error: ${msg}\n${see ? SEE + '\n' : ''}`);
@@ -43,19 +48,29 @@ export function* run(args: string[], ctx: KubectlCtx): CmdGen {
   };
   const image = flags.image as string | undefined;
   if (!image) return fail('required flag(s) "image" not set');
+  // RunOptions.Run's checks, in kubectl v1.32's order.
   const name = positional[0];
   if (!name) return fail('NAME is required for run', true);
   const extra = [...positional.slice(1), ...(afterDash ?? [])];
+  const rawTimeout = flags['pod-running-timeout'] as string;
+  const timeoutMs = parseGoDuration(rawTimeout);
+  if (timeoutMs === undefined) {
+    io.err(`Error: invalid argument "${rawTimeout}" for "--pod-running-timeout" flag: ${goDurationError(rawTimeout)}\nSee 'kubectl run --help' for usage.\n`);
+    return 1;
+  }
+  if (timeoutMs <= 0) return fail('--pod-running-timeout must be higher than zero', true);
   if (!parseImageReference(image)) return fail(`Invalid image name "${image}": invalid reference format`);
+  if (flags.tty && !flags.stdin) return fail('-i/--stdin is required for containers with -t/--tty=true', true);
+  if (flags.expose && !flags.port) return fail('--port must be set when exposing a service', true);
   const restart = (flags.restart as string | undefined) ?? 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(`invalid restart policy: ${restart}`, true);
+  // -i attaches unless --attach is given explicitly.
+  const attach = set.has('attach') ? !!flags.attach : !!flags.stdin;
+  if (flags.rm && !attach) return fail('--rm should only be used for attached containers', true);
+  const dryRun = flags['dry-run'] as string | undefined;
+  if (dryRun && dryRun !== 'none' && attach) return fail("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", true);
   const pull = flags['image-pull-policy'] as string | undefined;
   if (pull !== undefined && !['Always', 'IfNotPresent', 'Never', ''].includes(pull)) return fail(`invalid image pull policy: ${pull}`, true);
-  if (flags.tty && !flags.stdin) return fail('-i/--stdin is required for containers with -t/--tty=true');
-  if (flags.rm && !flags.stdin && !flags.attach) return fail('--rm should only be used for attached containers');
-  const dryRun = flags['dry-run'] as string | undefined;
-  if (dryRun && (flags.stdin || flags.tty || flags.attach)) return fail("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
-  if (flags.expose && !flags.port) return fail('--port must be set when exposing a service');
   if ((flags.hostport as number) >= 0 && !flags.port) return fail('--hostport requires --port to be specified');
   const env: Array<{ name: string; value: string }> = [];
   for (const e of (flags.env as string[] | undefined) ?? []) {
@@ -89,7 +104,9 @@ export function* run(args: string[], ctx: KubectlCtx): CmdGen {
     container.ports = [port];
   }
   container.resources = {};
+  // BasicPod: stdinOnce unless --leave-stdin-open.
   if (flags.stdin) container.stdin = true;
+  if (flags.stdin && !flags['leave-stdin-open']) container.stdinOnce = true;
   if (flags.tty) container.tty = true;
   if (flags.privileged) container.securityContext = { privileged: true };
   const pod: KubeObject = {
@@ -107,9 +124,14 @@ export function* run(args: string[], ctx: KubectlCtx): CmdGen {
     return 0;
   }
   const { creationTimestamp: _c, ...meta } = pod.metadata!;
+  const namespace = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   try {
-    const namespace = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
     const created = ctx.cluster.api.create({ ...pod, metadata: { ...meta, namespace }, status: undefined } as KubeObject, { dryRun: dryRun === 'server' });
+    // Attached: nothing is printed about the creation; the session (or the pod's logs) follows.
+    if (attach) {
+      const opts = { name, namespace, stdin: !!flags.stdin, tty: !!flags.tty, quiet: !!flags.quiet, rm: !!flags.rm, restartPolicy: restart, leaveStdinOpen: !!flags['leave-stdin-open'], timeoutMs };
+      return yield* runAttached(ctx, opts);
+    }
     if (out === 'yaml') io.out(toYaml(created));
     else if (out === 'json') io.out(toJson(created));
     else io.out(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
