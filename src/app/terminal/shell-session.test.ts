@@ -156,4 +156,39 @@ describe('ShellSession', () => {
     await settle();
     expect(screen(raw())).toMatch(/\/tmp # exit 4\ncommand terminated with exit code 4\nstudent@workstation:~\$ $/);
   });
+
+  it('kubectl run -it --rm: the session gets the typed lines and Ctrl+C, then the pod is deleted', async () => {
+    const { session, raw, settle, timer } = setup();
+    await settle();
+    session.input('kubectl run tmp --image=busybox -it --rm --restart=Never -- sh\r');
+    await settle();
+    // kubectl waits for the pod to run (image pull, start), then attaches: ash redraws its prompt.
+    for (let i = 0; i < 60 && !/\/ # $/.test(screen(raw())); i++) {
+      timer.advance(500);
+      await settle();
+    }
+    expect(screen(raw())).toMatch(/--restart=Never -- sh\nIf you don't see a command prompt, try pressing enter\.\n\/ # $/);
+    session.input('hostname\r');
+    await settle();
+    timer.advance(100);
+    await settle();
+    expect(screen(raw())).toMatch(/\/ # hostname\ntmp\n\/ # $/);
+    session.input('sleep 100\r');
+    await settle();
+    timer.advance(500);
+    session.input('\x03');
+    await settle();
+    timer.advance(100);
+    await settle();
+    expect(screen(raw())).toMatch(/\/ # sleep 100\n\^C\n\/ # $/);
+    session.input('exit 3\r');
+    await settle();
+    timer.advance(100);
+    await settle();
+    // --rm deletes the pod before kubectl reports the container's exit code.
+    expect(screen(raw())).toMatch(/\/ # exit 3\npod "tmp" deleted\npod default\/tmp terminated \(Error\)\nstudent@workstation:~\$ $/);
+    session.input('echo $?\r');
+    await settle();
+    expect(screen(raw())).toMatch(/echo \$\?\n3\n/);
+  });
 });
