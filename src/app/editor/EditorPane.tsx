@@ -21,6 +21,7 @@ export function EditorPane() {
   const applying = useSession((s) => s.applying);
   const ready = useSession((s) => !!s.client);
   const lastApply = useSession((s) => s.lastApply);
+  const notice = useSession((s) => s.notice);
   const diff = useSession((s) => s.diff);
   const edit = useSession((s) => s.editRequest);
   const format = useCallback(() => useSession.getState().editor?.format(), []);
@@ -35,8 +36,8 @@ export function EditorPane() {
         <button type="button" onClick={format} disabled={!!diff || !!edit} aria-keyshortcuts="Shift+Alt+F" title="Format (Shift+Alt+F): re-indent, keeping comments">
           Format
         </button>
-        <output className={`apply-output${lastApply && lastApply.status !== 0 ? ' failed' : ''}`} aria-live="polite" data-testid="apply-output">
-          {lastApply ? lastApply.output.trim() || (lastApply.status === 0 ? 'Applied' : 'Apply failed') : ''}
+        <output className={`apply-output${!notice && lastApply && lastApply.status !== 0 ? ' failed' : ''}`} aria-live="polite" data-testid="apply-output">
+          {notice ?? (lastApply ? lastApply.output.trim() || (lastApply.status === 0 ? 'Applied' : 'Apply failed') : '')}
         </output>
       </div>
       <div className="editor-body">

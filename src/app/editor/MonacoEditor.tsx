@@ -86,7 +86,8 @@ export default function MonacoEditor({ label, onReady }: MonacoEditorProps) {
 
     const format = () => {
       const r = formatManifest(model.getValue());
-      if (!r.ok || r.text === model.getValue()) return;
+      if (!r.ok) return useSession.getState().setNotice(r.message);
+      if (r.text === model.getValue()) return useSession.getState().setNotice('Already formatted');
       editor.pushUndoStop();
       editor.executeEdits('format', [{ range: model.getFullModelRange(), text: r.text }]);
       editor.pushUndoStop();

@@ -73,6 +73,8 @@ export interface SessionState {
   terminal: TerminalControl | undefined;
   editor: EditorControl | undefined;
   editRequest: EditRequest | undefined;
+  /** A one-line message for the editor's status area (e.g. why Format could not run). */
+  notice: string | undefined;
 
   /** Start the workspace's engine (kept if the same workspace is already open with the same options). */
   openEngine(engineKey: string, options?: Partial<EngineOptions>): void;
@@ -104,6 +106,7 @@ export interface SessionState {
   /** Advance to the next observable change (works while paused). */
   step(): void;
   setFast(fast: boolean): void;
+  setNotice(notice: string | undefined): void;
   /** Answer an EditRequest. */
   finishEdit(text: string | undefined): void;
 }
@@ -171,6 +174,7 @@ export const useSession = create<SessionState>()((set, get) => {
     terminal: undefined,
     editor: undefined,
     editRequest: undefined,
+    notice: undefined,
 
     openEngine(engineKey, options) {
       const opts = { ...DEFAULT_OPTIONS, ...options };
@@ -198,7 +202,11 @@ export const useSession = create<SessionState>()((set, get) => {
     setEditorText(text) {
       const { docKey } = get();
       if (docKey) saveText(docKey, text);
-      set({ editorText: text });
+      set({ editorText: text, notice: undefined });
+    },
+
+    setNotice(notice) {
+      set({ notice });
     },
 
     loadManifest(text) {
@@ -215,7 +223,7 @@ export const useSession = create<SessionState>()((set, get) => {
         const result = await client.apply(editorText);
         const last: LastApply = { ...result, at: client.now() };
         // The text may have moved on while the engine worked; problems belong to what was applied.
-        set({ lastApply: last, problems: result.diagnostics, problemsFor: editorText });
+        set({ lastApply: last, problems: result.diagnostics, problemsFor: editorText, notice: undefined });
         return last;
       } finally {
         set({ applying: false });
