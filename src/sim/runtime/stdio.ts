@@ -105,9 +105,9 @@ export class ContainerStdio {
       write(text) {
         if (!hasStdin || ended || self.stdin.closed) return;
         self.stdin.write(text);
-        // The terminal's line discipline echoes what is typed: it lands in the log (and on other
-        // attached terminals); the typist's own terminal already shows it.
-        if (self.tty) self.echo(text, client);
+        // The terminal's line discipline echoes what is typed: it lands in the log and on the
+        // attached clients — except a typist's own terminal, which shows the line as it was typed.
+        if (self.tty) self.echo(text, o.tty ? client : undefined);
       },
       sendEof() {
         if (hasStdin && !ended && self.tty) self.tty.input.sendEof();
@@ -143,7 +143,7 @@ export class ContainerStdio {
     for (const c of [...this.clients]) c.attachment.detach();
   }
 
-  private echo(text: string, from: Client): void {
+  private echo(text: string, from: Client | undefined): void {
     this.ttyLog!.write(text);
     for (const c of this.clients) if (c !== from) this.deliver(c, 'stdout', text);
   }

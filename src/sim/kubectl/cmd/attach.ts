@@ -2,7 +2,7 @@
  * `kubectl attach (POD | TYPE/NAME) [-c CONTAINER] [-i] [-t] [-q]` (kubectl v1.32
  * pkg/cmd/attach): connect to the process already running as a container's PID 1 — its output
  * from now on, and with -i its stdin (the container needs `stdin: true`; `tty: true` gives a
- * terminal). v1.32 has no detach keys: the session ends when the process exits (or, without a
+ * terminal); a Service attaches to its most active pod. v1.32 has no detach keys: the session ends when the process exits (or, without a
  * terminal, with Ctrl+C).
  */
 import type { CmdGen, KubectlCtx } from '../context';
@@ -10,8 +10,9 @@ import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
 import { goDurationError, parseGoDuration } from '../duration-flag';
 import { resolveResource } from '../resources';
-import type { Pod } from '../../api/types';
-import { findPod } from './common';
+import { notFound } from '../../api/errors';
+import { renderError } from './common';
+import { attachablePod } from './attachable-pod';
 import { attachToPod } from './attach-stream';
 
 const FLAGS: FlagSpec[] = [
@@ -57,12 +58,17 @@ export function* attach(args: string[], ctx: KubectlCtx): CmdGen {
     io.err(`error: the server doesn't have a resource type "${type}"\n`);
     return 1;
   }
-  if (res.kind !== 'Pod') {
-    io.err(`error: "kubectl attach ${res.singular}/NAME" is not available in Pod Lab yet; attach to the pod by name\n`);
+  const obj = ctx.cluster.store.get(res.kind, res.namespaced ? ns : undefined, name);
+  if (!obj) {
+    io.err(renderError(notFound(res.plural, name)) + '\n');
     return 1;
   }
-  const pod = findPod(ctx, ns, name) as Pod | undefined;
-  if (!pod) return 1;
+  const found = yield* attachablePod(ctx, res, obj, ns, timeout);
+  if ('error' in found) {
+    io.err(`error: ${found.error}\n`);
+    return 1;
+  }
+  const pod = found.pod;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     io.err(`error: cannot attach a container in a completed pod; current phase is ${phase}\n`);
