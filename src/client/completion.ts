@@ -16,7 +16,7 @@ export interface CompletionContext {
 
 /** Commands the workstation runs (the terminal adds `history`). */
 export const COMMANDS = ['kubectl', 'sleep', 'timeout', 'cat', 'ls', 'echo', 'grep', 'head', 'tail', 'curl', 'clear', 'history', 'cd', 'pwd', 'mkdir', 'rm', 'export', 'alias', 'unalias'];
-export const KUBECTL_VERBS = ['annotate', 'apply', 'create', 'delete', 'describe', 'edit', 'exec', 'explain', 'expose', 'get', 'label', 'logs', 'patch', 'replace', 'run', 'set', 'wait'];
+export const KUBECTL_VERBS = ['annotate', 'apply', 'attach', 'create', 'delete', 'describe', 'edit', 'exec', 'explain', 'expose', 'get', 'label', 'logs', 'patch', 'replace', 'run', 'set', 'wait'];
 const OUTPUT_FORMATS = ['json', 'jsonpath=', 'name', 'wide', 'yaml', 'custom-columns='];
 /** Verbs whose first positional argument is a resource type and the rest are names of it. */
 const TYPED_VERBS = new Set(['get', 'describe', 'delete', 'explain', 'wait', 'expose', 'label', 'annotate', 'patch', 'edit']);
@@ -74,7 +74,7 @@ function kubectlCandidates(args: string[], word: string, ctx: CompletionContext)
     const res = resolveResource(word.slice(0, slash));
     return res ? { list: names(ctx, res.kind, ns).list.map((n) => `${word.slice(0, slash)}/${n}`), closes: true } : none;
   }
-  if (verb === 'logs' || verb === 'exec') return pos.length === 1 ? names(ctx, 'Pod', ns) : none;
+  if (verb === 'logs' || verb === 'exec' || verb === 'attach') return pos.length === 1 ? names(ctx, 'Pod', ns) : none;
   if (TYPED_VERBS.has(verb)) {
     if (pos.length === 1) return { list: RESOURCES.flatMap((r) => [r.plural, r.singular, ...r.short]), closes: true };
     const res = resolveResource(pos[1]);

@@ -89,6 +89,8 @@ describe('EngineHost pacing', () => {
     expect((await client.complete('kube', 4)).candidates).toEqual(['kubectl']);
     expect((await client.complete('kubectl de', 10)).candidates).toEqual(['delete', 'describe']);
     expect((await client.complete('k logs w', 8)).candidates).toEqual(['web']);
+    expect((await client.complete('kubectl at', 10)).candidates).toEqual(['attach']);
+    expect((await client.complete('kubectl attach -it w', 20)).candidates).toEqual(['web']);
     expect((await client.complete('kubectl get pods w', 18)).candidates).toEqual(['web']);
     expect((await client.complete('kubectl logs web -c ', 20)).candidates).toEqual(['web']);
     expect((await client.complete('kubectl get po', 14)).candidates).toEqual(['po', 'pod', 'pods']);
