@@ -148,6 +148,10 @@ export function* substituteProcesses(ws: BuiltinHost, line: string): Generator<i
  */
 export function* runEditor(ws: BuiltinHost, path: string, env: Map<string, string>): CmdGen {
   const editor = env.get('KUBE_EDITOR') || env.get('EDITOR') || 'vi';
-  if (/["'\\]/.test(editor) && editor.includes(' ')) return yield* ws.exec([env.get('SHELL') || '/bin/bash', '-c', `${editor} ${JSON.stringify(path)}`], undefined, ws.io, env, true);
+  if (/["'\\]/.test(editor) && editor.includes(' ')) {
+    const st = yield* ws.exec([env.get('SHELL') || '/bin/bash', '-c', `${editor} ${JSON.stringify(path)}`], undefined, ws.io, env, true);
+    // The shell itself started, so kubectl reports a problem with the editor, not a failed launch.
+    return st === 127 ? 1 : st;
+  }
   return yield* ws.exec([...editor.split(' '), path], undefined, ws.io, env, true);
 }

@@ -21,12 +21,41 @@ type Rule = [RegExp, (m: RegExpMatchArray, argv: string[]) => string];
 const tryHelp = (name: string) => `Try '${name} --help' for more information.`;
 const missing = (name: string) => `${name}: missing operand\n${tryHelp(name)}`;
 
-/** The -e script a sed error is about (GNU counts characters within it). */
-function sedScript(argv: string[]): string {
+/** The sed scripts given: every -e expression, or the first operand. */
+function sedScripts(argv: string[]): string[] {
   const rest = argv.slice(1);
-  const e = rest.findIndex((a) => a === '-e' || a === '--expression');
-  if (e >= 0) return rest[e + 1] ?? '';
-  return rest.find((a) => !a.startsWith('-')) ?? '';
+  const es: string[] = [];
+  rest.forEach((a, i) => {
+    if (a === '-e' || a === '--expression') es.push(rest[i + 1] ?? '');
+    else if (/^-[nrEsz]*e./.test(a)) es.push(a.slice(a.indexOf('e') + 1));
+    else if (a.startsWith('--expression=')) es.push(a.slice(13));
+  });
+  return es.length ? es : [rest.find((a) => !a.startsWith('-')) ?? ''];
+}
+
+/** GNU's `-e expression #N, char M` for the expression where `found` says the error is. */
+function sedWhere(argv: string[], found: (script: string) => number | undefined): string {
+  const scripts = sedScripts(argv);
+  for (let i = 0; i < scripts.length; i++) {
+    const at = found(scripts[i]);
+    if (at !== undefined) return `-e expression #${i + 1}, char ${at}`;
+  }
+  return `-e expression #1, char ${[...scripts[0]].length}`;
+}
+
+/** An s command whose delimiter does not appear three times: GNU reports the script's end. */
+function unterminatedS(script: string): number | undefined {
+  const starts = /(?:^|[;{}\n])\s*(?:\d+|\$|\/(?:[^/\\]|\\.)*\/)?\s*!?\s*s(.)/g;
+  for (const m of script.matchAll(starts)) {
+    const d = m[1];
+    let seen = 1;
+    for (let i = m.index! + m[0].length; i < script.length && seen < 3; i++) {
+      if (script[i] === '\\') i++;
+      else if (script[i] === d) seen++;
+    }
+    if (seen < 3) return [...script].length;
+  }
+  return undefined;
 }
 
 const SED_USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...
@@ -73,9 +102,9 @@ General help using GNU software: <https://www.gnu.org/gethelp/>.`;
 
 const RULES: Record<string, Rule[]> = {
   sed: [
-    [/^sed: unmatched '(.)'$/, (_m, argv) => `sed: -e expression #1, char ${[...sedScript(argv)].length}: unterminated \`s' command`],
-    [/^sed: unsupported command (.+)$/, (m, argv) => `sed: -e expression #1, char ${sedScript(argv).indexOf(m[1]) + 1}: unknown command: \`${m[1]}'`],
-    [/^sed: missing command$/, (_m, argv) => `sed: -e expression #1, char ${[...sedScript(argv)].length}: missing command`],
+    [/^sed: unmatched '(.)'$/, (_m, argv) => `sed: ${sedWhere(argv, unterminatedS)}: unterminated \`s' command`],
+    [/^sed: unsupported command (.+)$/, (m, argv) => `sed: ${sedWhere(argv, (s) => (s.includes(m[1]) ? s.indexOf(m[1]) + 1 : undefined))}: unknown command: \`${m[1]}'`],
+    [/^sed: missing command$/, (_m, argv) => `sed: ${sedWhere(argv, () => undefined)}: missing command`],
     [/^sed: can't open '(.*)': (.*)$/, (m) => `sed: can't read ${m[1]}: ${m[2]}`],
   ],
   awk: [[/^awk: can't open '(.*)': (.*)$/, (m) => `awk: cannot open ${m[1]} (${m[2]})`]],
@@ -84,25 +113,29 @@ const RULES: Record<string, Rule[]> = {
     [/^cut: the delimiter must be a single character$/, () => `cut: the delimiter must be a single character\n${tryHelp('cut')}`],
     [/^cut: invalid byte, character or field list$/, (_m, argv) => cutListError(argv)],
   ],
+  head: [[/^head: can't open '(.*)': (.*)$/, (m) => `head: cannot open '${m[1]}' for reading: ${m[2]}`]],
+  tail: [[/^tail: can't open '(.*)': (.*)$/, (m) => `tail: cannot open '${m[1]}' for reading: ${m[2]}`]],
   tr: [],
   uniq: [],
   find: [
     [/^find: (.*): No such file or directory$/, (m) => `find: ‘${m[1]}’: No such file or directory`],
     [/^find: unrecognized: (.*)$/, (m) => `find: unknown predicate \`${m[1]}'`],
   ],
-  date: [[/^date: invalid date '(.*)'$/, (m) => (m[1].startsWith('-') ? `date: invalid option -- '${m[1].slice(1, 2)}'\n${tryHelp('date')}` : `date: invalid date ‘${m[1]}’`)]],
 };
 
 function cutListError(argv: string[]): string {
   const list = argv.slice(1).map((a, i, all) => (/^-[bcf]$/.test(a) ? all[i + 1] : /^-[bcf]./.test(a) ? a.slice(2) : undefined)).find((v) => v !== undefined) ?? '';
   const bad = list.split(',').find((r) => !/^(\d+(-\d*)?|-\d+)$/.test(r) || /(^|-)0+(\D|$)/.test(r)) ?? list;
-  if (/^[\d-]+$/.test(bad)) return `cut: fields and positions are numbered from 1\n${tryHelp('cut')}`;
+  const fields = argv.some((a) => a.startsWith('-f'));
+  if (/^[\d-]+$/.test(bad)) return `cut: ${fields ? 'fields are' : 'byte/character positions are'} numbered from 1\n${tryHelp('cut')}`;
   return `cut: invalid field value ‘${bad.replace(/^[\d-]*?(?=\D)/, '')}’\n${tryHelp('cut')}`;
 }
 
 /** What GNU prints instead of busybox's usage banner, given the line before it (a getopt error?). */
 function usageError(name: string, argv: string[], after: string | undefined): string {
   if (name === 'sed') return SED_USAGE;
+  // find's own message (`unknown predicate`) is all GNU find prints.
+  if (name === 'find') return '';
   if (after) return tryHelp(name);
   const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
   if (name === 'seq' && operands.length) {
@@ -149,7 +182,8 @@ export function gnuStderr(name: string, argv: string[], target: (text: string) =
     close() {
       if (buf) emitLine(buf);
       buf = '';
-      if (inBanner) target(usageError(name, argv, lastLine) + '\n');
+      const usage = inBanner ? usageError(name, argv, lastLine) : '';
+      if (usage) target(usage + '\n');
       inBanner = false;
     },
   };

@@ -13,7 +13,6 @@ import { cut, tr, uniq } from '../shell/commands/filters';
 import { xargs, expr } from '../shell/commands/misc';
 import { basename, dirname, seq, which, yes } from '../shell/commands/gen';
 import { find } from '../shell/commands/find';
-import { date } from '../shell/commands/time';
 import { hostname, id, printenv, uname, whoami } from '../shell/commands/system';
 import { head, tail } from '../shell/commands/headtail';
 import { grep } from '../shell/commands/grep';
@@ -21,6 +20,7 @@ import { column } from './tools/column';
 import { diff } from './tools/diff';
 import { nl } from './tools/nl';
 import { pager } from './tools/pager';
+import { gnuDate } from './tools/date';
 import { WORKSTATION_COMMAND, type WorkstationKernel } from './tasks';
 
 /** Programs by the name they are installed under in /usr/bin. */
@@ -39,7 +39,7 @@ export const WORKSTATION_PROGRAMS: Record<string, Program> = {
   dirname,
   which,
   find,
-  date,
+  date: gnuDate,
   printenv,
   hostname,
   id,

@@ -23,6 +23,7 @@ import { Pipe } from '../runtime/pipe';
 import { WorkstationKernel } from './tasks';
 import { WORKSTATION_PROGRAMS, workstationHost } from './programs';
 import { drain, runPipeline, runProgram, type Input } from './pipeline';
+import { ls } from './ls';
 import { BASH_BUILTINS, childEnv, commandNotFound, commandQuery, exportBuiltin, findInPath, parseEnvArgs, typeBuiltin, unsetBuiltin } from './commands';
 
 export class Workstation {
@@ -267,6 +268,7 @@ export class Workstation {
    */
   *exec(argv: string[], input: Input, io: TerminalIO, env = childEnv(this), spawned = false): CmdGen {
     let [name, ...args] = argv;
+    const invoked = name;
     if (!BASH_BUILTINS.has(name) || spawned || name.includes('/')) {
       const path = findInPath(this, name, env);
       if (!path) {
@@ -325,23 +327,8 @@ export class Workstation {
         }
         return st;
       }
-      case 'ls': {
-        const paths = args.filter((a) => !a.startsWith('-'));
-        if (!paths.length) paths.push('.');
-        let st = 0;
-        for (const p of paths) {
-          if (!this.files.exists(p)) {
-            io.err(`ls: cannot access '${p}': No such file or directory\n`);
-            st = 2;
-            continue;
-          }
-          if (this.files.isDir(p)) {
-            const names = this.files.list(p).filter((n) => !n.startsWith('.') || args.includes('-a'));
-            if (names.length) io.out(names.join('  ') + '\n');
-          } else io.out(p + '\n');
-        }
-        return st;
-      }
+      case 'ls':
+        return ls(args, this.files, io, io === this.io);
       case 'pwd':
         io.out(this.files.cwd + '\n');
         return 0;
@@ -410,7 +397,7 @@ export class Workstation {
       case 'bash':
       case 'sh':
       case 'dash':
-        return yield* this.shellCommand(name, args, stdin, io);
+        return yield* this.shellCommand(invoked, args, stdin, io);
       case 'alias':
         if (!args.length) for (const [k, v] of this.aliases) io.out(`alias ${k}='${v}'\n`);
         for (const a of args) {
@@ -431,8 +418,8 @@ export class Workstation {
   }
 
   /** `bash -c 'STRING'` runs STRING here; an interactive `bash` would need its own terminal session. */
-  private *shellCommand(name: string, args: string[], stdin: string | undefined, io: TerminalIO): CmdGen {
-    const shell = name === 'bash' ? '/bin/bash' : `/bin/${name}`;
+  private *shellCommand(shell: string, args: string[], stdin: string | undefined, io: TerminalIO): CmdGen {
+    const name = shell.slice(shell.lastIndexOf('/') + 1);
     if (args[0] !== '-c') {
       io.err(`${name}: Pod Lab's workstation runs one shell; run commands directly (or ${name} -c 'COMMANDS')\n`);
       return 2;

@@ -127,7 +127,9 @@ export function* edit(args: string[], ctx: KubectlCtx): CmdGen {
     io.err('error: no editor is available in this shell; set KUBE_EDITOR to a command that edits the file in place, e.g. KUBE_EDITOR="cp my-pod.yaml"\n');
     return 1;
   }
-  const editorName = ctx.env?.get('KUBE_EDITOR') || ctx.env?.get('EDITOR') || 'vi';
+  const editorValue = ctx.env?.get('KUBE_EDITOR') || ctx.env?.get('EDITOR') || 'vi';
+  // editor.go: a value with spaces and quotes runs as `$SHELL -c VALUE`, and errors name those args.
+  const editorName = /["'\\]/.test(editorValue) && editorValue.includes(' ') ? `${ctx.env?.get('SHELL') || '/bin/bash'} -c ${editorValue}` : editorValue;
   const json = output === 'json';
   const print = (o: unknown) => (json ? toJson(o) : toYaml(o));
   const infos = sel.items;

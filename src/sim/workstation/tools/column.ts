@@ -22,8 +22,8 @@ export const column: Program = function* (p): Gen<number> {
   const width = Number(o.get('c') ?? TERMINAL_COLUMNS);
   if (o.has('t')) {
     const seps = o.get('s');
-    const split = (l: string) => (seps === undefined ? l.trim().split(/[ \t]+/) : l.split(new RegExp(`[${seps.replace(/[\]\\^-]/g, '\\$&')}]+`)));
-    // Blank lines are dropped, as util-linux does for tables.
+    const split = (l: string) => (seps === undefined ? l.trim().split(/[ \t]+/) : l.split(new RegExp(`[${seps.replace(/[\]\\^-]/g, '\\$&')}]`)));
+    // With -s every separator splits (empty cells kept), as util-linux does; blank lines are dropped.
     const rows = lines.filter((l) => l.trim() !== '').map(split);
     const widths: number[] = [];
     for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
