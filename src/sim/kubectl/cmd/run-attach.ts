@@ -25,7 +25,9 @@ export interface RunAttachOptions {
 }
 
 /** A watch condition's outcome: keep waiting, done with this pod, or the error it raised. */
-type Verdict = 'wait' | 'done' | { error: string };
+type Verdict = 'wait' | 'done' | WaitError;
+/** An error kubectl prints with `error: ` in front, or (`full`) as it is. */
+type WaitError = { error: string; full?: boolean };
 
 export function* runAttached(ctx: KubectlCtx, o: RunAttachOptions): CmdGen {
   const result = yield* attachAndWait(ctx, o);
@@ -39,10 +41,10 @@ export function* runAttached(ctx: KubectlCtx, o: RunAttachOptions): CmdGen {
 }
 
 function* attachAndWait(ctx: KubectlCtx, o: RunAttachOptions): Generator<Wait, { code: number; message?: string }, void> {
-  const fail = (msg: string) => ({ code: 1, message: `error: ${msg}\n` });
+  const fail = (msg: string | WaitError) => ({ code: 1, message: typeof msg === 'string' ? `error: ${msg}\n` : `${msg.full ? '' : 'error: '}${msg.error}\n` });
   // handleAttachPod: wait for Running and Ready; a pod that already finished gets its logs printed.
   const ready = yield* waitForPod(ctx, o, runningAndReady);
-  if ('error' in ready) return fail(ready.error);
+  if ('error' in ready) return fail(ready);
   const pod = ready.pod;
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') yield* logOpts(ctx, o);
   else {
@@ -55,7 +57,7 @@ function* attachAndWait(ctx: KubectlCtx, o: RunAttachOptions): Generator<Wait, {
   // The exit code matters only for pods that do not restart a finished container forever.
   if (o.leaveStdinOpen || (o.restartPolicy !== 'Never' && o.restartPolicy !== 'OnFailure')) return { code: 0 };
   const finished = yield* waitForPod(ctx, o, o.restartPolicy === 'OnFailure' ? succeeded : completed);
-  if ('error' in finished) return fail(finished.error);
+  if ('error' in finished) return fail(finished);
   const done = finished.pod;
   const ns = done.metadata!.namespace;
   switch (done.status?.phase) {
@@ -76,12 +78,13 @@ function* attachAndWait(ctx: KubectlCtx, o: RunAttachOptions): Generator<Wait, {
  * kubectl's waitForPod: a watch on the pod by name until the condition holds, bounded by
  * --pod-running-timeout. Deletion ends it with NotFound.
  */
-function* waitForPod(ctx: KubectlCtx, o: RunAttachOptions, condition: (p: Pod) => Verdict): Generator<Wait, { pod: Pod } | { error: string }, void> {
+function* waitForPod(ctx: KubectlCtx, o: RunAttachOptions, condition: (p: Pod) => Verdict): Generator<Wait, { pod: Pod } | WaitError, void> {
   const store = ctx.cluster.store;
   const current = () => store.get('Pod', o.namespace, o.name) as Pod | undefined;
   const verdict = (): Verdict => {
     const p = current();
-    return p ? condition(p) : { error: 'pods "" not found' };
+    // The watch's Deleted event: errors.NewNotFound with an empty name, as kubectl builds it.
+    return p ? condition(p) : { error: 'Error from server (NotFound): pods "" not found', full: true };
   };
   if (verdict() === 'wait') yield { op: 'until', done: () => verdict() !== 'wait', deadline: ctx.cluster.now() + o.timeoutMs };
   const v = verdict();
