@@ -215,7 +215,8 @@ export class Workstation {
       if (res.errNull) io = { out: io.out, err: () => {} };
     }
     if (outFile) {
-      io = { out: (t) => void (captured += t), err: io.err };
+      // /dev/null keeps nothing (`yes > /dev/null` must not pile up its output).
+      io = { out: outFile.path === '/dev/null' ? () => {} : (t) => void (captured += t), err: io.err };
       if (!outFile.append && outFile.path !== '/dev/null') this.files.write(outFile.path, '');
     }
     const st = yield* this.exec(argv, stdin, io, childEnv(this, prefix));

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { Cluster, DEFAULT_START } from '../cluster';
+import { Workstation } from './workstation';
+import { HomeFiles } from './files';
+import { driveHeadless } from './driver';
+
+function setup(host?: ConstructorParameters<typeof HomeFiles>[0]) {
+  const cluster = new Cluster({ seed: 1, start: DEFAULT_START, traceLogs: false });
+  let out = '';
+  const ws = new Workstation(cluster, new HomeFiles(host), { out: (t) => void (out += t), err: (t) => void (out += t) });
+  const run = (line: string) => {
+    out = '';
+    const status = driveHeadless(ws.run(line), cluster);
+    return { status, out };
+  };
+  return { cluster, ws, run };
+}
+
+describe('workstation processes', () => {
+  it('ends a writer whose reader is gone (yes | head) within a few virtual milliseconds', () => {
+    const { cluster, run } = setup();
+    const t0 = cluster.now();
+    expect(run('yes | head -2')).toEqual({ status: 0, out: 'y\ny\n' });
+    expect(cluster.now() - t0).toBeLessThan(10);
+  });
+
+  it('leaves no process behind when a streaming pipeline is interrupted (Ctrl+C)', () => {
+    const { cluster, ws, run } = setup();
+    run(`kubectl run c --image=busybox -- sh -c 'while true; do echo x; sleep 1; done'`);
+    run('sleep 5');
+    const gen = ws.run('kubectl logs -f c | grep x | cat');
+    let r = gen.next();
+    for (let i = 0; i < 5 && !r.done; i++) {
+      cluster.advance(1000);
+      r = gen.next();
+    }
+    expect(r.done).toBe(false);
+    gen.return(130);
+    expect([...ws.kernel.ns.procs.values()].filter((p) => p.alive)).toEqual([]);
+  });
+
+  it('reports the pipeline status of the last stage and supports ! negation', () => {
+    const { run } = setup();
+    expect(run('echo a | grep b').status).toBe(1);
+    expect(run('! echo a | grep b').status).toBe(0);
+  });
+});
+
+describe('workstation files', () => {
+  it('imports the home folder, keeps the seeded kubeconfig unless the folder has one, and has /tmp', () => {
+    const files: Record<string, string> = { 'pod.yaml': 'kind: Pod\n', 'dir/a.txt': 'a\n' };
+    const host = { read: (p: string) => files[p], isDir: (p: string) => p === '.' || p === 'dir', list: (p: string) => (p === '.' ? ['pod.yaml', 'dir'] : p === 'dir' ? ['a.txt'] : []) };
+    const { ws, run } = setup(host);
+    expect(run('cat dir/a.txt pod.yaml').out).toBe('a\nkind: Pod\n');
+    expect(ws.files.read('~/.kube/config')).toContain('current-context: kubernetes-admin@kubernetes');
+    expect(ws.files.isDir('/tmp')).toBe(true);
+    expect(run('diff <(echo a) <(echo b)').out).toBe('1c1\n< a\n---\n> b\n');
+    // bash closes a process substitution when its command ends: nothing is left behind.
+    expect(ws.files.list('/dev/fd')).toEqual([]);
+  });
+});
