@@ -22,6 +22,8 @@ export interface RunAttachOptions {
   restartPolicy: string;
   leaveStdinOpen: boolean;
   timeoutMs: number;
+  /** --expose created a Service, which --rm deletes after the pod. */
+  exposed?: boolean;
 }
 
 /** A watch condition's outcome: keep waiting, done with this pod, or the error it raised. */
@@ -35,6 +37,7 @@ export function* runAttached(ctx: KubectlCtx, o: RunAttachOptions): CmdGen {
     // DeleteOptions: IgnoreNotFound, no waiting, the pod's own grace period; -q silences it.
     const io = o.quiet ? { out: () => {}, err: (t: string) => ctx.io.err(t) } : ctx.io;
     yield* del(['pod', o.name, '-n', o.namespace, '--ignore-not-found', '--wait=false'], { ...ctx, io });
+    if (o.exposed) yield* del(['service', o.name, '-n', o.namespace, '--ignore-not-found', '--wait=false'], { ...ctx, io });
   }
   if (result.message) ctx.io.err(result.message);
   return result.code;

@@ -12,6 +12,7 @@ import { toJson, toYaml } from '../output';
 import { renderError } from './common';
 import { goDurationError, parseGoDuration } from '../duration-flag';
 import { runAttached } from './run-attach';
+import { exposedService } from './run-expose';
 
 const FLAGS: FlagSpec[] = [
   { name: 'image', type: 'string' },
@@ -117,8 +118,18 @@ export function* run(args: string[], ctx: KubectlCtx): CmdGen {
     status: {},
   };
   const out = flags.output as string | undefined;
+  const service = flags.expose ? exposedService(name, flags.port as string, flags.labels ? labels : undefined) : undefined;
+  // kubectl prints the Service (and, in YAML, a `---` of its own) before the pod; the YAML
+  // printer then separates the pod with another `---`.
+  const printService = (obj: KubeObject, suffix: string) => {
+    if (out === 'yaml') io.out(toYaml(obj) + '---\n');
+    else if (out === 'json') io.out(toJson(obj));
+    else io.out(`service/${name} created${suffix}\n`);
+  };
+  const yamlSep = service && out === 'yaml' ? '---\n' : '';
   if (dryRun === 'client') {
-    if (out === 'yaml') io.out(toYaml(pod));
+    if (service) printService(service, ' (dry run)');
+    if (out === 'yaml') io.out(yamlSep + toYaml(pod));
     else if (out === 'json') io.out(toJson(pod));
     else io.out(`pod/${name} created (dry run)\n`);
     return 0;
@@ -127,14 +138,31 @@ export function* run(args: string[], ctx: KubectlCtx): CmdGen {
   const namespace = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   try {
     const created = ctx.cluster.api.create({ ...pod, metadata: { ...meta, namespace }, status: undefined } as KubeObject, { dryRun: dryRun === 'server' });
-    // Attached: nothing is printed about the creation; the session (or the pod's logs) follows.
+    // The Service's error does not stop the run: kubectl reports it at the end.
+    let serviceError: string | undefined;
+    let exposed = false;
+    if (service) {
+      const { creationTimestamp: _s, ...smeta } = service.metadata!;
+      try {
+        const svc = ctx.cluster.api.create({ ...service, metadata: { ...smeta, namespace }, status: undefined } as KubeObject, { dryRun: dryRun === 'server' });
+        printService(svc, dryRun === 'server' ? ' (server dry run)' : '');
+        exposed = true;
+      } catch (e) {
+        serviceError = renderError(e) + '\n';
+      }
+    }
+    // Attached: nothing is printed about the pod's creation; the session (or the pod's logs) follows.
     if (attach) {
-      const opts = { name, namespace, stdin: !!flags.stdin, tty: !!flags.tty, quiet: !!flags.quiet, rm: !!flags.rm, restartPolicy: restart, leaveStdinOpen: !!flags['leave-stdin-open'], timeoutMs };
+      const opts = { name, namespace, stdin: !!flags.stdin, tty: !!flags.tty, quiet: !!flags.quiet, rm: !!flags.rm, restartPolicy: restart, leaveStdinOpen: !!flags['leave-stdin-open'], timeoutMs, exposed };
       return yield* runAttached(ctx, opts);
     }
-    if (out === 'yaml') io.out(toYaml(created));
+    if (out === 'yaml') io.out(yamlSep + toYaml(created));
     else if (out === 'json') io.out(toJson(created));
     else io.out(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+    if (serviceError) {
+      io.err(serviceError);
+      return 1;
+    }
   } catch (e) {
     io.err(renderError(e) + '\n');
     return 1;
