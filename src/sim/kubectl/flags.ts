@@ -1,7 +1,7 @@
 /**
  * Command-line flags with pflag's rules and messages: `--name=value`, `--name value`, `-n value`,
  * `-nvalue`, combined boolean shorthands (`-it`), `--` ending flags, and cobra's error wording
- * (`error: unknown flag: --foo` + `See 'kubectl get --help' for usage.`).
+ * (`Error: unknown flag: --foo` + `See 'kubectl get --help' for usage.`).
  */
 export type FlagType = 'bool' | 'string' | 'int' | 'strings';
 
@@ -50,12 +50,12 @@ export function parseFlags(args: string[], specs: FlagSpec[], command: string): 
     switch (spec.type) {
       case 'bool': {
         const v = parseBool(raw);
-        if (v === undefined) throw new FlagError(`error: invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax\n${usage}`);
+        if (v === undefined) throw new FlagError(`Error: invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax\n${usage}`);
         flags[spec.name] = v;
         break;
       }
       case 'int': {
-        if (!/^-?\d+$/.test(raw)) throw new FlagError(`error: invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax\n${usage}`);
+        if (!/^-?\d+$/.test(raw)) throw new FlagError(`Error: invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax\n${usage}`);
         flags[spec.name] = Number(raw);
         break;
       }
@@ -77,11 +77,11 @@ export function parseFlags(args: string[], specs: FlagSpec[], command: string): 
       const eq = a.indexOf('=');
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
       const spec = byName.get(name);
-      if (!spec) throw new FlagError(`error: unknown flag: --${name}\n${usage}`);
+      if (!spec) throw new FlagError(`Error: unknown flag: --${name}\n${usage}`);
       if (eq >= 0) assign(spec, a.slice(eq + 1), display(spec));
       else if (spec.type === 'bool') assign(spec, 'true', display(spec));
       else {
-        if (i + 1 >= args.length) throw new FlagError(`error: flag needs an argument: --${name}\n${usage}`);
+        if (i + 1 >= args.length) throw new FlagError(`Error: flag needs an argument: --${name}\n${usage}`);
         assign(spec, args[++i], display(spec));
       }
       continue;
@@ -92,7 +92,7 @@ export function parseFlags(args: string[], specs: FlagSpec[], command: string): 
       while (j < a.length) {
         const c = a[j];
         const spec = byShort.get(c);
-        if (!spec) throw new FlagError(`error: unknown shorthand flag: '${c}' in ${a}\n${usage}`);
+        if (!spec) throw new FlagError(`Error: unknown shorthand flag: '${c}' in ${a}\n${usage}`);
         if (spec.type === 'bool') {
           if (a[j + 1] === '=') {
             assign(spec, a.slice(j + 2), display(spec));
@@ -106,7 +106,7 @@ export function parseFlags(args: string[], specs: FlagSpec[], command: string): 
         if (rest.startsWith('=')) rest = rest.slice(1);
         if (rest) assign(spec, rest, display(spec));
         else {
-          if (i + 1 >= args.length) throw new FlagError(`error: flag needs an argument: '${c}' in -${c}\n${usage}`);
+          if (i + 1 >= args.length) throw new FlagError(`Error: flag needs an argument: '${c}' in -${c}\n${usage}`);
           assign(spec, args[++i], display(spec));
         }
         break;

@@ -87,8 +87,10 @@ export function* kubectl(args: string[], ctx: KubectlCtx): CmdGen {
       return 1;
     }
     const suggestions = ALL_COMMANDS.filter((c) => levenshtein(c, verb) <= 2 || c.startsWith(verb));
-    let msg = `error: unknown command "${verb}" for "kubectl"`;
-    if (suggestions.length) msg += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}`;
+    // cobra's root error goes through kubectl's main as `Error: …`; the suggestion block ends with
+    // a blank line (checked against the v1.32 binary).
+    let msg = `Error: unknown command "${verb}" for "kubectl"`;
+    if (suggestions.length) msg += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n`;
     ctx.io.err(msg + '\n');
     return 1;
   }

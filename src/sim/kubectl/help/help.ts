@@ -86,7 +86,7 @@ function scanFlags(args: string[], path: string): Scan {
   const positional: string[] = [];
   let help = false;
   const usage = `See 'kubectl${path ? ' ' + path : ''} --help' for usage.`;
-  const fail = (msg: string): Scan => ({ help, positional, error: `error: ${msg}\n${usage}\n` });
+  const fail = (msg: string): Scan => ({ help, positional, error: `Error: ${msg}\n${usage}\n` });
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') break;
