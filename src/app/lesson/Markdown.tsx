@@ -29,7 +29,8 @@ function components(tryIt?: TryIt): Components {
       const action = tryIt && (lang === 'sh' || lang === 'bash' || lang === 'console') ? 'run' : tryIt && (lang === 'yaml' || lang === 'yml') ? 'load' : undefined;
       return (
         <div className="code-block">
-          <pre>{children}</pre>
+          {/* A long line scrolls sideways: focusable so keyboard users can scroll it too (WCAG 2.1.1). */}
+          <pre tabIndex={0}>{children}</pre>
           {action === 'run' && (
             <button type="button" className="try-it" onClick={() => tryIt!.run(text)} aria-label={`Run in terminal: ${text.split('\n')[0]}`}>
               Run in terminal
