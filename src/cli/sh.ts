@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Cluster, DEFAULT_START } from '../sim/cluster';
 import { Workstation } from '../sim/workstation/workstation';
 import { HomeFiles, type HostFolder } from '../sim/workstation/files';
-import { driveHeadless, UNBOUNDED_WAIT_LIMIT_MS, type Typist } from '../sim/workstation/driver';
+import { BUSY_STEP_LIMIT, driveHeadless, UNBOUNDED_WAIT_LIMIT_MS, type Typist } from '../sim/workstation/driver';
 import { splitScript } from '../sim/workstation/script';
 
 export interface ShellOptions {
@@ -74,7 +74,17 @@ export function runShell(src: string, o: ShellOptions, write: (s: string) => voi
     }
     emit(`$ ${unit.lines[0]}\n`);
     for (const l of unit.lines.slice(1)) emit(`> ${l}\n`);
-    status = driveHeadless(ws.run(unit.text), cluster, () => emit(`^C\npodlab: stopped after ${UNBOUNDED_WAIT_LIMIT_MS / 60000} minutes of virtual time; bound waiting commands with "timeout N"\n`), typist);
+    status = driveHeadless(
+      ws.run(unit.text),
+      cluster,
+      (why) =>
+        emit(
+          why === 'busy'
+            ? `^C\npodlab: stopped a command that ran ${BUSY_STEP_LIMIT} steps without finishing; bound it with "timeout N"\n`
+            : `^C\npodlab: stopped after ${UNBOUNDED_WAIT_LIMIT_MS / 60000} minutes of virtual time; bound waiting commands with "timeout N"\n`,
+        ),
+      typist,
+    );
   }
   return status;
 }

@@ -13,8 +13,10 @@ export interface Word {
 
 export interface Redir {
   fd: number;
-  op: '>' | '>>' | '<' | '>&' | '<&' | '<<' | '<<-' | '>|' | '<>';
+  op: '>' | '>>' | '<' | '>&' | '<&' | '<<' | '<<-' | '>|' | '<>' | '<<<';
   target: Word;
+  /** bash's `&>`/`&>>`: standard error goes where standard output does. */
+  alsoStderr?: boolean;
   /** Here-document body (already with its expansion rules applied at run time). */
   heredoc?: Word;
 }
@@ -29,7 +31,11 @@ export type Command =
   | { t: 'while'; until: boolean; cond: List; body: List; redirs: Redir[] }
   | { t: 'for'; name: string; items?: Word[]; body: List; redirs: Redir[] }
   | { t: 'case'; word: Word; items: Array<{ patterns: Word[]; body: List }>; redirs: Redir[] }
-  | { t: 'func'; name: string; body: Command };
+  | { t: 'func'; name: string; body: Command }
+  /** bash's `[[ … ]]` (parsed only with the bash option). */
+  | { t: 'cond'; items: Array<{ op: string } | { word: Word }>; redirs: Redir[]; line: number }
+  /** bash's `(( expression ))`. */
+  | { t: 'arith'; expr: Word; redirs: Redir[] };
 
 export interface List {
   items: Array<{ cmd: Command; async: boolean }>;

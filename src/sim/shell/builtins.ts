@@ -111,9 +111,13 @@ export const BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   *local(sh, argv) {
+    // ash: a local variable starts with the value it had outside (bash's starts unset: workstation/bash.ts).
+    const frame = sh.localFrames[sh.localFrames.length - 1];
     for (const a of argv.slice(1)) {
       const i = a.indexOf('=');
-      if (i >= 0) sh.setVar(a.slice(0, i), a.slice(i + 1));
+      const name = i >= 0 ? a.slice(0, i) : a;
+      if (frame && !frame.has(name)) frame.set(name, sh.getVar(name));
+      if (i >= 0) sh.setVar(name, a.slice(i + 1));
     }
     return 0;
   },

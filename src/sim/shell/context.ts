@@ -49,6 +49,10 @@ export abstract class ShellCtx {
   lineno = 0;
   /** Reading commands from a terminal (`sh` on a tty): SIGINT abandons the line instead of ending the shell. */
   interactive = false;
+  /** One frame per running function call: the outer values of its `local` variables. */
+  localFrames: Array<Map<string, string | undefined>> = [];
+  /** Loops being run (in the current function): bash's `break` outside one is an error. */
+  loopDepth = 0;
 
   constructor(public readonly proc: Process) {}
 
@@ -118,5 +122,7 @@ export abstract class ShellCtx {
     // Traps are reset in subshells, except ignored signals stay ignored (POSIX).
     for (const [sig, cmd] of this.traps) if (cmd === '') child.traps.set(sig, '');
     child.errorPrefix = this.errorPrefix;
+    child.loopDepth = this.loopDepth;
+    child.localFrames = this.localFrames.map(() => new Map());
   }
 }

@@ -34,7 +34,7 @@ export function* expandOne(ctx: ShellCtx, w: Word): Gen<string> {
 
 export function* expandWord(ctx: ShellCtx, w: Word, splitAndGlob: boolean): Gen<string[]> {
   // Fast path: a plain literal word.
-  if (w.parts.length === 1 && w.parts[0].t === 'lit' && (w.parts[0].quoted || !/[*?[]/.test(w.parts[0].v))) return [w.parts[0].v];
+  if (w.parts.length === 1 && w.parts[0].t === 'lit' && (w.parts[0].quoted || !/[*?[~]/.test(w.parts[0].v))) return [w.parts[0].v];
   const segs = yield* expandParts(ctx, w.parts);
   if (!splitAndGlob) return [segs.map((s) => s.text).join('')];
   const fields = splitFields(ctx, segs);
@@ -132,11 +132,15 @@ function pathnameExpand(ctx: ShellCtx, pattern: string, mask: boolean[]): string
 
 function* expandParts(ctx: ShellCtx, parts: WordPart[]): Gen<Seg[]> {
   const out: Seg[] = [];
-  for (const p of parts) {
+  for (const [k, p] of parts.entries()) {
     switch (p.t) {
-      case 'lit':
-        out.push({ text: p.v, quoted: p.quoted });
+      case 'lit': {
+        // Tilde expansion: an unquoted `~` starting the word (alone or before `/`) is $HOME.
+        const home = k === 0 && !p.quoted && p.v[0] === '~' && (p.v.length === 1 || p.v[1] === '/') ? ctx.getVar('HOME') : undefined;
+        if (home !== undefined) out.push({ text: home, quoted: true }, { text: p.v.slice(1), quoted: false });
+        else out.push({ text: p.v, quoted: p.quoted });
         break;
+      }
       case 'param':
         out.push(...(yield* expandParam(ctx, p)));
         break;

@@ -2,12 +2,20 @@
  * The executor of busybox ash semantics over the syntax tree. Builtins run inside the shell
  * process; everything else — external commands, pipeline stages, subshells, `$(...)` — runs in
  * child processes, as fork/exec would, so PIDs, `ps`, signals and exit statuses look real.
+ *
+ * It is the one implementation of every shell construct in Pod Lab: the containers' ash, dash
+ * and bash run it with ash's dialect, and the learner's workstation runs it with bash's
+ * (src/sim/workstation/bash.ts): a `ShellDialect` brings the builtins, bash's syntax extensions
+ * (parser option), aliases, background jobs and the wording of errors; control flow, expansion,
+ * redirections and pipelines stay here.
  */
 import type { Command, List, Redir, Word } from './ast';
 import { Parser, ShellSyntaxError } from './parser';
+import { evalCond, type CondToken } from './cond';
+import { ArithError, evalArith } from './arith';
 import { expandOne, expandWords } from './expand';
 import { BreakUnwind, ExitUnwind, InterruptUnwind, ReturnUnwind, ShellCtx, ShellError } from './context';
-import { BUILTINS } from './builtins';
+import { BUILTINS, type Builtin } from './builtins';
 import { globMatch } from './pattern';
 import type { Process, Program, Syscall, SyscallResult } from '../runtime/process';
 import { Pipe, type Writable } from '../runtime/pipe';
@@ -24,6 +32,42 @@ export interface IO {
 /** Commands run without blocking before the shell is charged 1 ms of virtual CPU and preempted. */
 const COMMANDS_PER_CPU_MS = 10;
 
+/** What makes a shell ash or bash beyond the grammar (see the comment at the top). */
+export interface ShellDialect {
+  /** Parse with bash's extensions (here-strings, `[[ ]]`, `(( ))`, `&>`, `function`). */
+  readonly bash: boolean;
+  readonly builtins: Record<string, Builtin>;
+  /** An alias for a command word, expanded before lookup. */
+  alias?(name: string): string | undefined;
+  /** No such command: say so (stderr) and return the status (127). */
+  notFound(sh: Shell, name: string, io: IO): number;
+  /** A redirection failed (`errno` text: No such file or directory …). */
+  redirectError(sh: Shell, op: Redir['op'], target: string, errno: string, io: IO): void;
+  /** A syntax error in `src` (a script, `eval`, a trap). */
+  syntaxError(sh: Shell, e: ShellSyntaxError, src: string, io: IO): void;
+  /** `cmd &`: start it as a job; without this hook, a child process nobody waits for. */
+  background?(sh: Shell, cmd: Command, io: IO): void;
+}
+
+export const ASH_DIALECT: ShellDialect = {
+  bash: false,
+  builtins: BUILTINS,
+  notFound(sh, name, io) {
+    if (name.includes('/') && sh.proc.host.fs.stat(normalize(name, sh.proc.cwd))?.type === 'dir') {
+      sh.err(io, `${name}: Permission denied`);
+      return 126;
+    }
+    sh.err(io, `${name}: not found`);
+    return 127;
+  },
+  redirectError(sh, op, target, errno, io) {
+    sh.err(io, `${op === '<' ? `can't open '${target}'` : `can't create ${target}`}: ${errno}`);
+  },
+  syntaxError(sh, e, _src, io) {
+    sh.err(io, e.message);
+  },
+};
+
 export interface ShellHooks {
   /** Spawn a program as a child of `parent` (the runtime's fork+exec). */
   spawn(parent: Process, argv: string[], env: Map<string, string>, io: IO, program: Program): Process;
@@ -33,6 +77,7 @@ export interface ShellHooks {
 }
 
 export class Shell extends ShellCtx {
+  dialect: ShellDialect = ASH_DIALECT;
   private steps = 0;
   private lastNow = -1;
   private condDepth = 0;
@@ -46,6 +91,11 @@ export class Shell extends ShellCtx {
   ) {
     super(proc);
     this.topPid = topPid ?? proc.pid;
+  }
+
+  /** A new run of commands starts (the workstation's next line): CPU charging counts from zero. */
+  resetCpuCharge(): void {
+    this.steps = 0;
   }
 
   shellPid(): number {
@@ -63,10 +113,11 @@ export class Shell extends ShellCtx {
   *runScript(src: string, io: IO, execLast = false): Gen<number> {
     let list: List;
     try {
-      list = Parser.parse(src);
+      list = Parser.parse(src, { bash: this.dialect.bash });
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
-        this.err(io, e.message.startsWith('syntax error') && e.line > 1 ? `line ${e.line}: ${e.message}` : e.message);
+        if (this.dialect !== ASH_DIALECT) this.dialect.syntaxError(this, e, src, io);
+        else this.err(io, e.message.startsWith('syntax error') && e.line > 1 ? `line ${e.line}: ${e.message}` : e.message);
         return 2;
       }
       throw e;
@@ -78,10 +129,10 @@ export class Shell extends ShellCtx {
   *runScriptNested(src: string, io: IO): Gen<number> {
     let list: List;
     try {
-      list = Parser.parse(src);
+      list = Parser.parse(src, { bash: this.dialect.bash });
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
-        this.err(io, e.message);
+        this.dialect.syntaxError(this, e, src, io);
         return 2;
       }
       throw e;
@@ -126,7 +177,10 @@ export class Shell extends ShellCtx {
     const n = list.items.length;
     for (let i = 0; i < n; i++) {
       const { cmd, async } = list.items[i];
-      if (async) {
+      if (async && this.dialect.background) {
+        this.dialect.background(this, cmd, io);
+        status = 0;
+      } else if (async) {
         const child = this.spawnSubshell((sub) => sub.runCommand(cmd, { ...io, stdin: io.stdin ?? closedPipe() }, true), io);
         this.lastBgPid = child.pid;
         status = 0;
@@ -190,12 +244,17 @@ export class Shell extends ShellCtx {
       case 'while':
         status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
           let last = 0;
-          for (;;) {
-            const c = yield* this.runCondition(cmd.cond, rio);
-            if ((c === 0) === cmd.until) break;
-            const r = yield* this.runLoopBody(cmd.body, rio);
-            if (r === BREAK) break;
-            last = r;
+          this.loopDepth++;
+          try {
+            for (;;) {
+              const c = yield* this.runCondition(cmd.cond, rio);
+              if ((c === 0) === cmd.until) break;
+              const r = yield* this.runLoopBody(cmd.body, rio);
+              if (r === BREAK) break;
+              last = r;
+            }
+          } finally {
+            this.loopDepth--;
           }
           return last;
         });
@@ -204,13 +263,33 @@ export class Shell extends ShellCtx {
         status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
           const items = cmd.items ? yield* expandWords(this, cmd.items) : [...this.positional];
           let last = 0;
-          for (const it of items) {
-            this.setVar(cmd.name, it);
-            const r = yield* this.runLoopBody(cmd.body, rio);
-            if (r === BREAK) break;
-            last = r;
+          this.loopDepth++;
+          try {
+            for (const it of items) {
+              this.setVar(cmd.name, it);
+              const r = yield* this.runLoopBody(cmd.body, rio);
+              if (r === BREAK) break;
+              last = r;
+            }
+          } finally {
+            this.loopDepth--;
           }
           return last;
+        });
+        break;
+      case 'cond':
+        status = yield* this.withRedirs(cmd.redirs, io, (rio) => this.runCond(cmd, rio));
+        break;
+      case 'arith':
+        status = yield* this.withRedirs(cmd.redirs, io, function* (this: Shell, rio: IO) {
+          const expr = yield* expandOne(this, cmd.expr);
+          try {
+            return evalArith(expr, { get: (n) => this.getVar(n), set: (n, v) => this.setVar(n, v) }) !== 0 ? 0 : 1;
+          } catch (e) {
+            if (!(e instanceof ArithError)) throw e;
+            this.err(rio, `((: ${expr.trim()}: ${e.message}`);
+            return 1;
+          }
         });
         break;
       case 'case':
@@ -234,6 +313,32 @@ export class Shell extends ShellCtx {
     if (status !== 0 && this.opts.errexit && this.condDepth === 0 && cmd.t !== 'pipeline') throw new ExitUnwind(status);
     if (cmd.t === 'pipeline' && status !== 0 && this.opts.errexit && this.condDepth === 0 && !cmd.bang) throw new ExitUnwind(status);
     return status;
+  }
+
+  /** `[[ … ]]`: operands expanded without splitting or globbing, then bash's conditional grammar. */
+  private *runCond(cmd: Command & { t: 'cond' }, io: IO): Gen<number> {
+    this.lineno = cmd.line;
+    yield* this.charge();
+    const tokens: CondToken[] = [];
+    for (const it of cmd.items) {
+      if ('op' in it) tokens.push(it);
+      else tokens.push(yield* expandPattern(this, it.word));
+    }
+    const r = evalCond(
+      tokens,
+      {
+        fs: this.proc.host.fs,
+        cwd: this.proc.cwd,
+        arith: (e) => evalArith(e, { get: (n) => this.getVar(n), set: (n, v) => this.setVar(n, v) }),
+        setMatch: (m) => (m ? this.setVar('BASH_REMATCH', m[0]) : this.unsetVar('BASH_REMATCH')),
+      },
+      (n) => this.getVar(n) !== undefined,
+    );
+    if (typeof r === 'string') {
+      this.err(io, r);
+      return 2;
+    }
+    return r ? 0 : 1;
   }
 
   /** One iteration of a loop body: its status, or BREAK; `continue`/`break N` unwind as far as they reach. */
@@ -284,7 +389,7 @@ export class Shell extends ShellCtx {
       if (t === undefined) continue;
       if (t === '') continue;
       const saved = this.status;
-      yield* this.runList(Parser.parse(t), io);
+      yield* this.runList(Parser.parse(t, { bash: this.dialect.bash }), io);
       this.status = saved;
     }
   }
@@ -313,7 +418,10 @@ export class Shell extends ShellCtx {
   private *runSimple(cmd: Command & { t: 'simple' }, io: IO, execLast: boolean): Gen<number> {
     this.lineno = cmd.line;
     yield* this.charge();
-    const argv = yield* expandWords(this, cmd.words);
+    let argv = yield* expandWords(this, cmd.words);
+    const w0 = cmd.words[0];
+    const alias = this.dialect.alias && w0 && w0.parts.length === 1 && w0.parts[0].t === 'lit' && !w0.parts[0].quoted ? this.dialect.alias(w0.raw) : undefined;
+    if (alias !== undefined) argv = [...alias.split(' ').filter(Boolean), ...argv.slice(1)];
     const assigns = new Map<string, string>();
     for (const a of cmd.assigns) assigns.set(a.name, yield* expandOne(this, a.value));
     if (this.opts.xtrace) io.stderr.write(`+ ${[...[...assigns].map(([k, v]) => `${k}=${v}`), ...argv].join(' ')}\n`);
@@ -331,7 +439,7 @@ export class Shell extends ShellCtx {
         for (const [k, v] of assigns) this.setVar(k, v);
         return yield* this.callFunction(fn, argv.slice(1), rio);
       }
-      const builtin = BUILTINS[name];
+      const builtin = this.dialect.builtins[name];
       if (builtin) {
         // Assignments before special builtins persist; before regular builtins they are temporary.
         const saved = new Map<string, string | undefined>();
@@ -351,7 +459,12 @@ export class Shell extends ShellCtx {
 
   *callFunction(body: Command, args: string[], io: IO): Gen<number> {
     const saved = this.positional;
+    const savedLoops = this.loopDepth;
     this.positional = args;
+    // `local` records a variable's outer value here; returning puts the outer values back.
+    const frame = new Map<string, string | undefined>();
+    this.localFrames.push(frame);
+    this.loopDepth = 0;
     try {
       return yield* this.runCommand(body, io);
     } catch (e) {
@@ -359,6 +472,9 @@ export class Shell extends ShellCtx {
       throw e;
     } finally {
       this.positional = saved;
+      this.loopDepth = savedLoops;
+      this.localFrames.pop();
+      for (const [k, v] of frame) v === undefined ? this.unsetVar(k) : this.setVar(k, v);
     }
   }
 
@@ -368,18 +484,7 @@ export class Shell extends ShellCtx {
     // `./ipc` and `bin/tool` are relative to the working directory, not looked up in PATH.
     const lookup = name.includes('/') && !name.startsWith('/') ? normalize(name, this.proc.cwd) : name;
     const found = this.proc.host.resolveProgram(lookup, this.getVar('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin');
-    if (!found) {
-      const isPath = name.includes('/');
-      if (isPath) {
-        const st = this.proc.host.fs.stat(normalize(name, this.proc.cwd));
-        if (st && st.type === 'dir') {
-          this.err(io, `${name}: Permission denied`);
-          return 126;
-        }
-      }
-      this.err(io, `${name}: not found`);
-      return 127;
-    }
+    if (!found) return this.dialect.notFound(this, name, io);
     const env = this.childEnv(assigns);
     if (execInPlace && this.traps.size === 0) {
       // exec: this process becomes the program (same PID), as ash does for the last command of `sh -c`.
@@ -409,6 +514,7 @@ export class Shell extends ShellCtx {
     const program: Program = function* (p: Process) {
       const sub = new Shell(p, parentShell.hooks, parentShell.now, parentShell.topPid);
       parentShell.copyInto(sub);
+      sub.dialect = parentShell.dialect;
       return yield* fn(sub);
     };
     return this.hooks.spawn(this.proc, [...this.proc.argv], this.proc.env, io, program);
@@ -447,8 +553,12 @@ export class Shell extends ShellCtx {
               if (r.op !== '>>' || !st) fs.writeFile(path, '');
               fds[r.fd] = { write: (t: string) => fs.writeFile(path, t, true) };
             }
+            if (r.alsoStderr) fds[2] = fds[r.fd];
             break;
           }
+          case '<<<':
+            fds[r.fd] = filledPipe((yield* expandOne(this, r.target)) + '\n');
+            break;
           case '<': {
             const data = target === '/dev/null' ? '' : this.proc.host.fs.readFile(normalize(target, this.proc.cwd));
             fds[r.fd] = filledPipe(data);
@@ -472,9 +582,8 @@ export class Shell extends ShellCtx {
         }
       } catch (e) {
         if (e instanceof FsError) {
-          const verb = r.op === '<' ? `can't open '${target}'` : `can't create ${target}`;
-          this.err(io, `${verb}: ${ERRNO_TEXT[e.code]}`);
-          return r.op === '<' ? 1 : 1;
+          this.dialect.redirectError(this, r.op, target, ERRNO_TEXT[e.code], io);
+          return 1;
         }
         throw e;
       }

@@ -5,6 +5,10 @@
  *
  * Errors are thrown as ShellSyntaxError with ash's wording: `sh: syntax error: unexpected "fi"`,
  * `sh: syntax error: unterminated quoted string`, `sh: syntax error: unexpected end of file`.
+ *
+ * `{ bash: true }` (the workstation's bash) adds bash's own syntax: here-strings `<<< word`,
+ * `&>`/`&>>`, `[[ … ]]`, `(( … ))` and `function NAME { … }`. Without it those are errors, as in
+ * the containers' ash and dash.
  */
 import type { Command, List, Redir, Word, WordPart } from './ast';
 
@@ -12,6 +16,11 @@ export class ShellSyntaxError extends Error {
   constructor(message: string, public readonly line: number) {
     super(message);
   }
+}
+
+export interface ParseOptions {
+  /** bash's extensions (see the comment at the top). */
+  bash?: boolean;
 }
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!']);
@@ -29,10 +38,13 @@ export class Parser {
   private line = 1;
   private heredocs: PendingHeredoc[] = [];
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly bash = false,
+  ) {}
 
-  static parse(src: string): List {
-    const p = new Parser(src);
+  static parse(src: string, opts: ParseOptions = {}): List {
+    const p = new Parser(src, !!opts.bash);
     const list = p.parseList(new Set());
     p.skipSpace();
     if (p.i < p.src.length) p.unexpected();
@@ -89,7 +101,7 @@ export class Parser {
         if (l === h.delim) break;
         body += l + '\n';
       }
-      h.redir.heredoc = h.quoted ? { parts: [{ t: 'lit', v: body, quoted: true }], raw: body } : new Parser(body).parseHeredocBody();
+      h.redir.heredoc = h.quoted ? { parts: [{ t: 'lit', v: body, quoted: true }], raw: body } : new Parser(body, this.bash).parseHeredocBody();
     }
   }
 
@@ -223,7 +235,10 @@ export class Parser {
     this.skipSpace();
     const w = this.peekWord();
     let cmd: Command | undefined;
-    if (w === 'if') cmd = this.parseIf();
+    if (this.bash && w === '[[') cmd = this.parseCond();
+    else if (this.bash && this.src.startsWith('((', this.i) && this.arithEnd() > 0) cmd = this.parseArithCommand();
+    else if (this.bash && w === 'function') cmd = this.parseFunctionKeyword();
+    else if (w === 'if') cmd = this.parseIf();
     else if (w === 'while' || w === 'until') cmd = this.parseWhile(w === 'until');
     else if (w === 'for') cmd = this.parseFor();
     else if (w === 'case') cmd = this.parseCase();
@@ -259,6 +274,18 @@ export class Parser {
   }
 
   private tryRedir(): Redir | undefined {
+    if (this.bash) {
+      const b = this.src.slice(this.i).match(/^(?:(\d?)<<<|&>>|&>)/);
+      if (b) {
+        this.i += b[0].length;
+        this.skipSpace();
+        const target = this.parseWord();
+        if (!target) this.unexpected();
+        if (b[0].endsWith('<<<')) return { fd: b[1] ? Number(b[1]) : 0, op: '<<<', target };
+        // `&> file` is `> file 2>&1`; the second redirection rides along on the first.
+        return { fd: 1, op: b[0] === '&>>' ? '>>' : '>', target, alsoStderr: true };
+      }
+    }
     const m = this.src.slice(this.i).match(/^(\d?)(<<-|<<|>>|>&|<&|>\||<>|<|>)/);
     if (!m) return undefined;
     this.i += m[0].length;
@@ -284,7 +311,7 @@ export class Parser {
     for (;;) {
       this.skipSpace();
       const c = this.peek();
-      if (!c || c === '\n' || c === ';' || c === '&' || c === '|' || c === ')') break;
+      if (!c || c === '\n' || c === ';' || (c === '&' && !(this.bash && this.peek(1) === '>')) || c === '|' || c === ')') break;
       if (c === '(' ) {
         // `name() { ...; }` function definition
         if (words.length === 1 && assigns.length === 0 && this.src.startsWith('()', this.i) ) {
@@ -426,6 +453,70 @@ export class Parser {
     return { t: 'case', word, items, redirs: [] };
   }
 
+  // ---- bash's compound commands ----
+
+  /** `[[ … ]]`: words and the operators `&& || ! ( ) < >`, up to `]]`; no splitting or globbing later. */
+  private parseCond(): Command {
+    const line = this.line;
+    this.i += 2;
+    const items: Array<{ op: string } | { word: Word }> = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.peek() === '\n') {
+        this.newline();
+        continue;
+      }
+      if (this.i >= this.src.length) throw new ShellSyntaxError('syntax error: unexpected end of file', this.line);
+      if (this.eatWord(']]')) break;
+      const op = this.src.slice(this.i).match(/^(&&|\|\||[()<>!])/)?.[0];
+      if (op && !(op === '!' && !/[\s]/.test(this.peek(1)))) {
+        this.i += op.length;
+        items.push({ op });
+        continue;
+      }
+      if (this.peek() === ';' || this.peek() === '&' || this.peek() === '|') this.unexpected();
+      const w = this.parseWord();
+      if (!w) this.unexpected();
+      items.push({ word: w });
+    }
+    return { t: 'cond', items, redirs: [], line };
+  }
+
+  /** Where the `))` closing an arithmetic command starting at `((` is; -1 when it is a subshell in a subshell. */
+  private arithEnd(): number {
+    let depth = 0;
+    for (let j = this.i + 2; j < this.src.length; j++) {
+      const c = this.src[j];
+      if (c === '\n' || c === ';' || c === '&' && this.src[j + 1] !== '&') return -1;
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) return this.src[j + 1] === ')' ? j : -1;
+        depth--;
+      }
+    }
+    return -1;
+  }
+
+  private parseArithCommand(): Command {
+    const end = this.arithEnd();
+    const expr = new Parser(this.src.slice(this.i + 2, end), true).parseHeredocBody();
+    this.i = end + 2;
+    return { t: 'arith', expr, redirs: [] };
+  }
+
+  /** `function NAME { …; }` and `function NAME() { …; }`. */
+  private parseFunctionKeyword(): Command {
+    this.i += 'function'.length;
+    this.skipSpace();
+    const name = this.src.slice(this.i).match(/^[^\s;&|()<>'"`$\\]+/)?.[0];
+    if (!name) this.unexpected();
+    this.i += name.length;
+    this.skipSpace();
+    if (this.src.startsWith('()', this.i)) this.i += 2;
+    this.skipNewlines();
+    return { t: 'func', name, body: this.parseCommand() };
+  }
+
   // ---- words ----
 
   /** One shell word with its quoting structure; undefined when at an operator or end. */
@@ -523,7 +614,7 @@ export class Parser {
       }
       if (j >= this.src.length) throw new ShellSyntaxError('syntax error: unterminated quoted string', this.line);
       this.i = j + 1;
-      return { t: 'cmdsub', body: Parser.parse(body), quoted };
+      return { t: 'cmdsub', body: Parser.parse(body, { bash: this.bash }), quoted };
     }
     // at '$'
     this.i++;
@@ -541,7 +632,7 @@ export class Parser {
         this.i++;
       }
       if (this.i >= this.src.length) throw new ShellSyntaxError('syntax error: unterminated quoted string', this.line);
-      const expr = new Parser(this.src.slice(start, this.i)).parseHeredocBody();
+      const expr = new Parser(this.src.slice(start, this.i), this.bash).parseHeredocBody();
       this.i += 2;
       return { t: 'arith', expr, quoted };
     }
@@ -591,7 +682,7 @@ export class Parser {
       if (this.i >= this.src.length) throw new ShellSyntaxError('syntax error: missing }', this.line);
       const argSrc = this.src.slice(start, this.i);
       this.i++;
-      const argParser = new Parser(argSrc);
+      const argParser = new Parser(argSrc, this.bash);
       const arg = argParser.parseParamArg();
       return { t: 'param', name, op: m[0], arg, quoted };
     }

@@ -1,7 +1,7 @@
 /**
- * Workstation commands beyond kubectl and the basic file tools: bash's `history`, `source`/`.`,
- * `complete`, process substitution `<(…)`, procps `watch`, the screen editors and the coreutils of
- * coreutils.ts. The workstation dispatches here first; undefined means "not one of these".
+ * Workstation commands beyond kubectl and the basic file tools: procps `watch`, the screen editors
+ * and the coreutils of coreutils.ts (undefined means "not one of these"); what bash's `source`/`.`
+ * and `complete` do with the workstation (bash.ts runs them as builtins); process substitution `<(…)`.
  */
 import type { CmdGen, TerminalIO } from '../kubectl/context';
 import type { HomeFiles } from './files';
@@ -33,26 +33,15 @@ export function* workstationBuiltin(ws: BuiltinHost, name: string, args: string[
   const tool = COREUTILS[name];
   if (tool) return tool(args, stdin, ws.files, io);
   if (SCREEN_EDITORS.has(name)) return yield* ws.editors.edit(name, args.filter((a) => !a.startsWith('-') && !a.startsWith('+'))[0], ws.files, io);
-  switch (name) {
-    case 'history':
-      return ws.history.builtin(args, io);
-    case 'watch':
-      return yield* watch(args, { now: () => ws.now(), hasScreen: ws.hasScreen, runCaptured: (line, cio) => ws.runWith(line, cio) }, io);
-    case 'source':
-    case '.':
-      return yield* source(ws, name, args, io);
-    case 'complete':
-      return complete(ws, args, io);
-    default:
-      return undefined;
-  }
+  if (name === 'watch') return yield* watch(args, { now: () => ws.now(), hasScreen: ws.hasScreen, runCaptured: (line, cio) => ws.runWith(line, cio) }, io);
+  return undefined;
 }
 
 /**
  * `source FILE`: kubectl's completion script is accepted as is (Tab completion of kubectl and its
- * aliases is built in); any other file runs line by line in this shell, as bash would.
+ * aliases is built in: 0 is returned); any other file's text is returned for the shell to run.
  */
-function* source(ws: BuiltinHost, name: string, args: string[], io: TerminalIO): CmdGen {
+export function readSourced(ws: Pick<BuiltinHost, 'files' | 'completions'>, name: string, args: string[], io: TerminalIO): string | number {
   const file = args[0];
   if (!file) {
     io.err(`bash: ${name}: filename argument required\n${name}: usage: ${name} filename [arguments]\n`);
@@ -67,12 +56,11 @@ function* source(ws: BuiltinHost, name: string, args: string[], io: TerminalIO):
     ws.completions.set('kubectl', 'complete -o default -F __start_kubectl kubectl');
     return 0;
   }
-  if (!text.trim()) return 0;
-  return yield* ws.runWith(text, io);
+  return text;
 }
 
 /** `complete -o default -F __start_kubectl k`: remembered (Pod Lab completes kubectl aliases itself); `complete -p` lists. */
-function complete(ws: BuiltinHost, args: string[], io: TerminalIO): number {
+export function completeBuiltin(ws: Pick<BuiltinHost, 'completions'>, args: string[], io: TerminalIO): number {
   if (!args.length || args[0] === '-p') {
     const names = args.slice(1);
     for (const [n, spec] of ws.completions) if (!names.length || names.includes(n)) io.out(spec + '\n');

@@ -1,8 +1,8 @@
 /**
  * Running workstation commands headlessly: virtual time advances exactly as far as a command
  * waits (`sleep 30` costs 30 virtual seconds and a few milliseconds of real time). A command that
- * would wait forever (`kubectl get pods -w` without `timeout`) is stopped after a bound, with a
- * note, so scripts always finish.
+ * would wait forever (`kubectl get pods -w` without `timeout`), or keeps running past that bound
+ * (an endless loop), is stopped, with a note, so scripts always finish.
  *
  * An interactive session (`kubectl exec -it POD -- sh`) reads the terminal: the driver then types
  * the script's next line, as a person would, whenever the program inside waits at its prompt —
@@ -13,6 +13,11 @@ import type { CmdGen } from '../kubectl/context';
 import type { Keyboard } from './keyboard';
 
 export const UNBOUNDED_WAIT_LIMIT_MS = 3600_000;
+/** Resumptions after which a command that keeps running (a busy loop) is stopped. */
+export const BUSY_STEP_LIMIT = 200_000;
+
+/** Why a command was stopped: it waited (or ran) past the virtual-time bound, or never paused. */
+export type StopReason = 'unbounded' | 'busy';
 
 /** Where typed lines come from: the script's next line, echoed as the terminal would show it. */
 export interface Typist {
@@ -22,11 +27,20 @@ export interface Typist {
   echo(line: string): void;
 }
 
-export function driveHeadless(gen: CmdGen, cluster: Cluster, onUnbounded?: () => void, typist?: Typist): number {
+export function driveHeadless(gen: CmdGen, cluster: Cluster, onUnbounded?: (why: StopReason) => void, typist?: Typist): number {
   const wantsLine = () => !!typist && typist.keyboard.wantsLine();
+  const started = cluster.now();
+  let steps = 0;
   let r = gen.next();
   while (!r.done) {
     const w = r.value;
+    // A loop that never ends (`while true; do kubectl get pods; sleep 2; done`) is stopped as well.
+    const why: StopReason | undefined = typist?.keyboard.reading() ? undefined : cluster.now() - started > UNBOUNDED_WAIT_LIMIT_MS ? 'unbounded' : ++steps > BUSY_STEP_LIMIT ? 'busy' : undefined;
+    if (why) {
+      onUnbounded?.(why);
+      gen.return(130);
+      return 130;
+    }
     if (w.op === 'sleep') cluster.advance(w.ms);
     else {
       const bounded = w.deadline !== undefined && Number.isFinite(w.deadline);
@@ -44,7 +58,7 @@ export function driveHeadless(gen: CmdGen, cluster: Cluster, onUnbounded?: () =>
           continue;
         }
         if (!bounded) {
-          onUnbounded?.();
+          onUnbounded?.('unbounded');
           gen.return(130);
           return 130;
         }

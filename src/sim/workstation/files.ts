@@ -25,16 +25,34 @@ const SKIPPED = new Set(['node_modules', '.git']);
 const MAX_IMPORTED_FILES = 5000;
 
 export class HomeFiles implements WorkstationFiles {
-  cwd: string;
+  private ownCwd: string;
+  /** Once the workstation runs: the process running now (or the login shell), whose cwd paths resolve against. */
+  private cwdOwner?: () => { cwd: string };
   /** The kernel-rules view of the same tree, for programs. */
   readonly fs: ContainerFs;
   private clock: () => number = () => 0;
 
   constructor(host?: HostFolder, private readonly home = HOME) {
-    this.cwd = home;
+    this.ownCwd = home;
     this.fs = new ContainerFs(workstationRootTree(0), () => this.clock());
     if (home !== HOME) this.fs.mkdir(home, true);
     if (host) this.importHost(host);
+  }
+
+  /** The working directory: the current process's, as a kernel resolves a relative path. */
+  get cwd(): string {
+    return this.cwdOwner ? this.cwdOwner().cwd : this.ownCwd;
+  }
+
+  set cwd(dir: string) {
+    if (this.cwdOwner) this.cwdOwner().cwd = dir;
+    else this.ownCwd = dir;
+  }
+
+  /** Follow processes' working directories from now on (the workstation's kernel). */
+  followProcesses(owner: () => { cwd: string }): void {
+    owner().cwd = this.ownCwd;
+    this.cwdOwner = owner;
   }
 
   /** Timestamps of writes follow the cluster's virtual clock once the workstation exists. */

@@ -21,7 +21,9 @@ import { diff } from './tools/diff';
 import { nl } from './tools/nl';
 import { pager } from './tools/pager';
 import { gnuDate } from './tools/date';
-import { WORKSTATION_COMMAND, type WorkstationKernel } from './tasks';
+import type { WorkstationKernel } from './tasks';
+import { gnuStderr } from './gnu-wording';
+import type { Process } from '../runtime/process';
 
 /** Programs by the name they are installed under in /usr/bin. */
 export const WORKSTATION_PROGRAMS: Record<string, Program> = {
@@ -57,17 +59,11 @@ export const WORKSTATION_PROGRAMS: Record<string, Program> = {
   more: pager,
 };
 
-/** Stands for any other command in /usr/bin: the workstation runs it itself (xargs kubectl …). */
-const workstationCommand: Program = Object.assign(
-  // eslint-disable-next-line require-yield
-  function* () {
-    return 127;
-  },
-  { [WORKSTATION_COMMAND]: true },
-);
-
 /** What a process on the workstation sees of it: its files, its clock, its PATH. */
 export function workstationHost(fs: ContainerFs, now: () => number, kernel: () => WorkstationKernel): ProcessHost {
+  // Any other command in /usr/bin (kubectl, cat, bash …) is one the workstation runs itself.
+  const workstationCommand: Program = (p: Process) => kernel().runCommandIn(p);
+  const gnu = new Map<string, Program>();
   return {
     containerId: 'workstation',
     containerName: 'workstation',
@@ -78,13 +74,33 @@ export function workstationHost(fs: ContainerFs, now: () => number, kernel: () =
       const found = lookPath(fs, name, path, '/home/student');
       if (!found) return undefined;
       const base = found.slice(found.lastIndexOf('/') + 1);
-      return { path: found, program: WORKSTATION_PROGRAMS[base] ?? workstationCommand };
+      const program = WORKSTATION_PROGRAMS[base];
+      if (!program) return { path: found, program: workstationCommand };
+      if (!gnu.has(base)) gnu.set(base, speaksGnu(base, program));
+      return { path: found, program: gnu.get(base)! };
     },
     services: {
       get shellHooks() {
         return kernel().hooks;
       },
     },
+  };
+}
+
+/** The program with its stderr in GNU's words (gnu-wording.ts), however it was started. */
+function speaksGnu(name: string, program: Program): Program {
+  return (p) => {
+    const under = p.fds.stderr;
+    const shared = under === p.fds.stdout;
+    const w = gnuStderr(name === 'mawk' ? 'awk' : name, p.argv, (t) => under.write(t));
+    p.fds.stderr = {
+      write: (t) => w.write(t),
+      close: () => {
+        w.close?.();
+        if (!shared) under.close?.();
+      },
+    };
+    return program(p);
   };
 }
 

@@ -1,7 +1,19 @@
 /**
- * Splitting a workstation script into the command lines a person would type: a here-document or
- * a trailing backslash continues a command over several lines; blank lines and comments stand alone.
+ * Splitting a workstation script into the command lines a person would type: a here-document, a
+ * trailing backslash, an open quote or an unfinished compound command (bash's `> ` prompt)
+ * continues a command over several lines; blank lines and comments stand alone.
  */
+import { Parser, ShellSyntaxError } from '../shell/parser';
+
+/** bash would read another line: the text parses only as far as an unexpected end. */
+export function awaitsMore(text: string): boolean {
+  try {
+    Parser.parse(text, { bash: true });
+    return false;
+  } catch (e) {
+    return e instanceof ShellSyntaxError && /unexpected end of file|unterminated quoted string/.test(e.message);
+  }
+}
 export interface ScriptUnit {
   /** The full text run as one command line. */
   text: string;
@@ -36,6 +48,8 @@ export function splitScript(src: string): ScriptUnit[] {
         if ((d.strip ? l.replace(/^\t+/, '') : l) === d.word) break;
       }
     }
+    // a compound command typed over several lines (`for …; do` ⏎ … ⏎ `done`), an open quote
+    while (awaitsMore(group.join('\n')) && i + 1 < lines.length) group.push(lines[++i]);
     units.push({ text: group.join('\n'), lines: group, kind: 'command' });
   }
   return units;

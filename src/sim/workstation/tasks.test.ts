@@ -36,7 +36,9 @@ describe('workstation processes', () => {
     }
     expect(r.done).toBe(false);
     gen.return(130);
-    expect([...ws.kernel.ns.procs.values()].filter((p) => p.alive)).toEqual([]);
+    // Only the login shell is left, back at its prompt.
+    expect([...ws.kernel.ns.procs.values()].filter((p) => p.alive)).toEqual([ws.login]);
+    expect(ws.login.children.size).toBe(0);
   });
 
   it('reports the pipeline status of the last stage and supports ! negation', () => {

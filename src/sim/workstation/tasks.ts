@@ -34,6 +34,8 @@ export class Task {
   /** It wrote to a pipe nobody reads any more: it dies before its next step (SIGPIPE). */
   broken = false;
   readonly children: Task[] = [];
+  /** The login shell's thread for one command line: ending it leaves the process alive. */
+  persistent = false;
   constructor(
     readonly proc: Process,
     readonly kind: 'program' | 'command',
@@ -44,13 +46,15 @@ export class Task {
   }
 }
 
-/** A program spawned by another (xargs, find -exec) that is one of the workstation's own commands. */
-export const WORKSTATION_COMMAND = Symbol('workstation command');
-export type CommandStarter = (argv: string[], fds: TaskFds, env: Map<string, string>) => CmdGen;
+export type CommandStarter = (argv: string[], fds: TaskFds, env: Map<string, string>, proc: Process) => CmdGen;
 
 export class WorkstationKernel {
   readonly ns = new PidNamespace();
   private readonly tasks = new Map<number, Task>();
+  /** The process whose code runs right now (its working directory is the one files resolve against). */
+  current?: Process;
+  /** Background jobs (`cmd &`): they run alongside whatever runs next and outlive its end. */
+  readonly background = new Set<Task>();
 
   constructor(
     private readonly now: () => number,
@@ -77,6 +81,42 @@ export class WorkstationKernel {
     return p;
   }
 
+  /** A process with no program yet (the login shell), for `runAs`. */
+  newIdleProcess(argv: string[], env: Map<string, string>, cwd: string, fds: TaskFds): Process {
+    return this.newProcess(undefined, argv, env, cwd, fds);
+  }
+
+  /** Run `gen` as a thread of an existing process until it returns; the process stays alive. */
+  *runAs(proc: Process, gen: ProgramGen): Generator<Wait, number, void> {
+    const t = new Task(proc, 'program', gen);
+    t.persistent = true;
+    this.tasks.set(proc.pid, t);
+    try {
+      return yield* this.run([t]);
+    } finally {
+      if (this.tasks.get(proc.pid) === t) this.tasks.delete(proc.pid);
+    }
+  }
+
+  /** Start a background job: a task of its own, stepped by every `run` until it ends. */
+  startBackground(t: Task): void {
+    this.background.add(t);
+    this.poll();
+  }
+
+  /** Let background jobs do what they can at this instant, without waiting. */
+  poll(): void {
+    let progressed = true;
+    while (progressed) {
+      progressed = false;
+      for (const t of this.live([...this.background])) {
+        if (!this.ready(t)) continue;
+        this.step(t);
+        progressed = true;
+      }
+    }
+  }
+
   spawnProgram(parent: Process | undefined, argv: string[], env: Map<string, string>, cwd: string, fds: TaskFds, program: Program): Task {
     const p = this.newProcess(parent, argv, env, cwd, fds);
     const t = new Task(p, 'program', program(p));
@@ -96,19 +136,45 @@ export class WorkstationKernel {
     if (parent) this.tasks.get(parent.pid)?.children.push(t);
   }
 
-  /** The ShellHooks programs use to start children (xargs, find -exec). */
+  /**
+   * The program of a workstation command (kubectl, cat …) in process `p`: its argv, environment
+   * and descriptors. Writing to a pipe nobody reads any more ends it (SIGPIPE).
+   */
+  runCommandIn(p: Process): ProgramGen {
+    const out = p.fds.stdout;
+    const fds: TaskFds = {
+      stdin: p.fds.stdin,
+      stdout: {
+        write: (t) => {
+          const task = this.tasks.get(p.pid);
+          if (out instanceof Pipe && this.readerGone(out)) {
+            if (task) task.broken = true;
+          } else out.write(t);
+        },
+      },
+      stderr: p.fds.stderr,
+    };
+    return this.startCommand(p.argv, fds, p.env, p) as unknown as ProgramGen;
+  }
+
+  /** The ShellHooks shells and programs use to start children (pipeline stages, xargs, find -exec). */
   readonly hooks = {
-    spawn: (parent: Process, argv: string[], env: Map<string, string>, io: TaskFds, program: Program): Process => {
-      if ((program as { [WORKSTATION_COMMAND]?: boolean })[WORKSTATION_COMMAND]) {
-        return this.spawnCommand(parent, argv, env, parent.cwd, io, () => this.startCommand(argv, io, env)).proc;
-      }
-      return this.spawnProgram(parent, argv, env, parent.cwd, io, program).proc;
-    },
+    spawn: (parent: Process, argv: string[], env: Map<string, string>, io: TaskFds, program: Program): Process => this.spawnProgram(parent, argv, env, parent.cwd, io, program).proc,
     kill: (target: Process, sig: number) => {
       const t = this.tasks.get(target.pid);
       if (t && !t.done) this.finish(t, { code: 128 + sig, signal: sig }, true);
     },
-    redirect: () => {},
+    redirect: (p: Process, io: TaskFds) => {
+      // exec with redirections: the descriptors move, with their writer references.
+      const old = p.fds;
+      io.stdout.addWriter?.();
+      if (io.stderr !== io.stdout) io.stderr.addWriter?.();
+      old.stdout.close?.();
+      if (old.stderr !== old.stdout) old.stderr.close?.();
+      p.fds.stdin = io.stdin;
+      p.fds.stdout = io.stdout;
+      p.fds.stderr = io.stderr;
+    },
   };
 
   /** True when nothing alive reads the pipe any more. */
@@ -124,14 +190,14 @@ export class WorkstationKernel {
         let progressed = true;
         while (progressed) {
           progressed = false;
-          for (const t of this.live(roots)) {
+          for (const t of this.live(roots.concat([...this.background]))) {
             if (!this.ready(t)) continue;
             this.step(t);
             progressed = true;
           }
         }
         if (roots.every((t) => t.done)) return roots[roots.length - 1].status!;
-        const live = this.live(roots);
+        const live = this.live(roots.concat([...this.background]));
         const deadlines = live.map((t) => (t.blocked?.t === 'sleep' ? t.blocked.until : t.blocked?.t === 'until' ? t.blocked.deadline : undefined)).filter((d): d is number => d !== undefined);
         const deadline = deadlines.length ? Math.min(...deadlines) : undefined;
         yield { op: 'until', done: () => live.some((t) => this.ready(t)), deadline };
@@ -179,6 +245,8 @@ export class WorkstationKernel {
       return;
     }
     let r: IteratorResult<Syscall | Wait, number>;
+    const prev = this.current;
+    this.current = t.proc;
     try {
       if (t.kind === 'program') {
         const input = this.complete(t);
@@ -191,6 +259,8 @@ export class WorkstationKernel {
       t.proc.fds.stderr.write(`${t.proc.comm}: ${e instanceof Error ? e.message : String(e)}\n`);
       this.finish(t, { code: 1 }, false);
       return;
+    } finally {
+      this.current = prev;
     }
     if (r.done) {
       this.finish(t, { code: r.value }, false);
@@ -217,6 +287,9 @@ export class WorkstationKernel {
       c.proc.state = 'reaped';
       this.ns.procs.delete(c.proc.pid);
       this.tasks.delete(c.proc.pid);
+      // A reaped child is forgotten (a loop that runs a command each second must not pile them up).
+      t.children.splice(t.children.indexOf(c), 1);
+      t.proc.children.delete(c.proc);
       return { exited: c.proc.pid, status: c.proc.exitStatus! };
     }
     return undefined;
@@ -252,6 +325,18 @@ export class WorkstationKernel {
         /* a generator's cleanup failing must not take the workstation down */
       }
       for (const c of t.children) if (!c.done) this.finish(c, status, true);
+    }
+    this.background.delete(t);
+    if (t.persistent) {
+      // The login shell finished a line (or was interrupted): its children are gone, it is not.
+      for (const c of t.children) if (!c.done) this.finish(c, status, true);
+      for (const c of t.children) {
+        if (c.proc.state === 'zombie') c.proc.state = 'reaped';
+        this.ns.procs.delete(c.proc.pid);
+        this.tasks.delete(c.proc.pid);
+        t.proc.children.delete(c.proc);
+      }
+      return;
     }
     const p = t.proc;
     p.state = 'zombie';

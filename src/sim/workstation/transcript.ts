@@ -4,7 +4,7 @@
  * read back out of it, replayed through podlab sh, and the result must equal the file byte for byte.
  * An optional first line `# podlab: --seed N --start ISO` sets the run's options.
  */
-import { splitScript } from './script';
+import { awaitsMore, splitScript } from './script';
 
 export interface TranscriptOptions {
   seed?: number;
@@ -80,5 +80,5 @@ function incomplete(group: string[]): boolean {
   const text = group.join('\n');
   if (/\\$/.test(text)) return true;
   const delims = [...text.matchAll(/<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/g)].map((x) => x[3]);
-  return delims.some((d) => !group.slice(1).some((g) => g.replace(/^\t+/, '') === d));
+  return delims.some((d) => !group.slice(1).some((g) => g.replace(/^\t+/, '') === d)) || awaitsMore(text);
 }
