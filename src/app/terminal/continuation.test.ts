@@ -27,4 +27,23 @@ describe('needsMoreInput', () => {
     expect(needsMoreInput('true &&')).toBe(true);
     expect(needsMoreInput('echo a\\\\')).toBe(false);
   });
+  it('continues compound commands until they are closed', () => {
+    expect(needsMoreInput('for p in a b; do')).toBe(true);
+    expect(needsMoreInput('for p in a b; do\n  echo $p')).toBe(true);
+    expect(needsMoreInput('for p in a b; do\n  echo $p\ndone')).toBe(false);
+    expect(needsMoreInput('for p in a b; do echo $p; done')).toBe(false);
+    expect(needsMoreInput('while true; do kubectl get pods; sleep 2; done')).toBe(false);
+    expect(needsMoreInput('if kubectl get pod web >/dev/null 2>&1; then')).toBe(true);
+    expect(needsMoreInput('if true; then echo a; else echo b; fi')).toBe(false);
+    expect(needsMoreInput('case "$x" in')).toBe(true);
+    expect(needsMoreInput('case "$x" in a) echo a;; esac')).toBe(false);
+    expect(needsMoreInput('f() {')).toBe(true);
+    expect(needsMoreInput('f() { kubectl get "$@"; }')).toBe(false);
+    expect(needsMoreInput('( cd /tmp && ls')).toBe(true);
+    expect(needsMoreInput('( cd /tmp && ls )')).toBe(false);
+    expect(needsMoreInput('echo done; echo if')).toBe(false);
+    expect(needsMoreInput("echo 'for x in; do'")).toBe(false);
+    expect(needsMoreInput('for p in $(kubectl get pods -o name); do kubectl delete $p; done')).toBe(false);
+    expect(needsMoreInput('cat <<EOF\nif\nEOF')).toBe(false);
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * Whether what the learner typed so far is a whole command, or bash would show its `> ` prompt and
  * read more: an open here-document (`cat <<EOF` until the `EOF` line), an unclosed quote, a trailing
- * backslash, or a line ending in `|`, `&&` or `||`. A light scanner, not the engine's parser: it runs
- * on every Enter in the page and must not pull the engine into the page's bundle.
+ * backslash, a line ending in `|`, `&&` or `||`, or a compound command not closed yet (`for …; do`
+ * without `done`, `if` without `fi`, `{` without `}`, an open `(`). A light scanner, not the engine's
+ * parser: it runs on every Enter in the page and must not pull the engine into the page's bundle.
  */
 export function needsMoreInput(text: string): boolean {
   const lines = text.split('\n');
@@ -40,7 +41,55 @@ export function needsMoreInput(text: string): boolean {
     }
   }
   if (quote || heredocs.length) return true;
+  if (openCompound(text)) return true;
   const last = lines[lines.length - 1];
   if (/(^|[^\\])(\\\\)*\\$/.test(last)) return true;
   return /(\|\||&&|\|)\s*$/.test(last) && lines.length >= 1 && last.trim() !== '';
+}
+
+const CLOSERS: Record<string, string> = { if: 'fi', case: 'esac', for: 'done', while: 'done', until: 'done', select: 'done', '{': '}' };
+/** Words after which the next word is in command position again. */
+const LEADS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'time']);
+
+/** Reserved words opened and not closed yet (quotes and here-document bodies are complete here). */
+function openCompound(text: string): boolean {
+  const stack: string[] = [];
+  let atCommand = true;
+  let heredocWords: string[] = [];
+  for (const line of text.split('\n')) {
+    if (heredocWords.length) {
+      if (line.replace(/^\t+/, '') === heredocWords[0]) heredocWords.shift();
+      continue;
+    }
+    const tokens = line.match(/'[^']*'|"(?:\\.|[^"\\])*"|\\.|\$\(|;;|&&|\|\||<<-?\s*\S+|[;&|()]|#.*$|[^\s;&|()'"\\]+/g) ?? [];
+    for (const tok of tokens) {
+      if (tok.startsWith('#')) break;
+      const here = tok.match(/^<<-?\s*['"]?([^'"\s]+)/);
+      if (here) {
+        heredocWords.push(here[1]);
+        atCommand = false;
+        continue;
+      }
+      if (tok === '(' || tok === '$(') {
+        stack.push(')');
+        atCommand = true;
+      } else if (tok === ')') {
+        // In a case clause `pattern)` closes nothing; the commands follow.
+        if (stack[stack.length - 1] === ')') stack.pop();
+        atCommand = true;
+      } else if (tok === ';' || tok === '&' || tok === '|' || tok === '&&' || tok === '||' || tok === ';;') {
+        atCommand = true;
+      } else if (atCommand && CLOSERS[tok]) {
+        stack.push(CLOSERS[tok]);
+        atCommand = LEADS.has(tok);
+      } else if (atCommand && tok === stack[stack.length - 1]) {
+        stack.pop();
+        atCommand = false;
+      } else {
+        atCommand = LEADS.has(tok) && atCommand;
+      }
+    }
+    atCommand = true;
+  }
+  return stack.length > 0;
 }

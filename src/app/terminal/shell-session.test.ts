@@ -191,4 +191,35 @@ describe('ShellSession', () => {
     await settle();
     expect(screen(raw())).toMatch(/echo \$\?\n3\n/);
   });
+
+  it('runs a while loop typed over three lines until Ctrl+C, then $? is 130 and the loop is gone', async () => {
+    const { session, raw, settle, timer } = setup();
+    await settle();
+    session.input('n=0\r');
+    await settle();
+    // bash's `> ` prompt continues the compound command until `done`.
+    session.input('while true; do\r');
+    await settle();
+    expect(screen(raw())).toMatch(/\$ while true; do\n> $/);
+    session.input('  n=$((n+1)); echo "tick $n"; sleep 2\r');
+    await settle();
+    session.input('done\r');
+    await settle();
+    // speed 20: 3 real seconds are 60 virtual seconds, one tick every 2 of them.
+    timer.advance(3000);
+    await settle();
+    expect(screen(raw())).toContain('> done\ntick 1\ntick 2\ntick 3\n');
+    const ticks = (raw().match(/tick \d+/g) ?? []).length;
+    expect(ticks).toBeGreaterThanOrEqual(20);
+    session.input('\x03');
+    await settle();
+    expect(screen(raw())).toMatch(/tick \d+\n\^C\nstudent@workstation:~\$ $/);
+    timer.advance(3000);
+    await settle();
+    // Nothing ticks after the interrupt.
+    expect((raw().match(/tick \d+/g) ?? []).length).toBe(ticks);
+    session.input('echo "status $? after $n ticks"\r');
+    await settle();
+    expect(screen(raw())).toContain(`status 130 after ${ticks} ticks\n`);
+  });
 });

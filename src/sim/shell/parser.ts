@@ -475,11 +475,36 @@ export class Parser {
         continue;
       }
       if (this.peek() === ';' || this.peek() === '&' || this.peek() === '|') this.unexpected();
-      const w = this.parseWord();
+      const last = items[items.length - 1];
+      // The right side of `=~` is a regular expression: its parentheses and `|` are its own.
+      const w = last && 'word' in last && last.word.raw === '=~' ? this.parseRegexWord() : this.parseWord();
       if (!w) this.unexpected();
       items.push({ word: w });
     }
     return { t: 'cond', items, redirs: [], line };
+  }
+
+  /** `[[ x =~ RE ]]`: RE runs to a blank outside parentheses and quotes. */
+  private parseRegexWord(): Word | undefined {
+    const start = this.i;
+    let depth = 0;
+    while (this.i < this.src.length) {
+      const c = this.peek();
+      if (depth === 0 && (c === ' ' || c === '\t' || c === '\n')) break;
+      if (c === '\\') this.i += 2;
+      else if (c === "'" || c === '"') {
+        const end = this.src.indexOf(c, this.i + 1);
+        if (end < 0) throw new ShellSyntaxError('syntax error: unterminated quoted string', this.line);
+        this.i = end + 1;
+      } else {
+        if (c === '(') depth++;
+        else if (c === ')') depth--;
+        this.i++;
+      }
+    }
+    if (this.i === start) return undefined;
+    const raw = this.src.slice(start, this.i);
+    return { parts: new Parser(raw, true).parseParamArg().parts, raw };
   }
 
   /** Where the `))` closing an arithmetic command starting at `((` is; -1 when it is a subshell in a subshell. */
