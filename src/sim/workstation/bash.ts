@@ -276,7 +276,14 @@ function bashBuiltins(host: BashHost): Record<string, Builtin> {
     },
     *command(sh, argv, io) {
       const args = argv.slice(1);
-      if (args[0] === '-v' || args[0] === '-V') return commandQuery(commandsHost(host, sh), args[0] === '-V', args.slice(1), tio(io));
+      if (args[0] === '-v' || args[0] === '-V') {
+        let st = 0;
+        for (const n of args.slice(1)) {
+          if (sh.funcs.has(n) && !host.aliases.has(n)) io.stdout.write(args[0] === '-v' ? `${n}\n` : `${n} is a function\n`);
+          else st |= commandQuery(commandsHost(host, sh), args[0] === '-V', [n], tio(io));
+        }
+        return st;
+      }
       if (!args.length) return 0;
       // `command NAME`: no functions, no aliases.
       const b = sh.dialect.builtins[args[0]];

@@ -207,8 +207,10 @@ export class Workstation {
     const program = WORKSTATION_PROGRAMS[name];
     if (program) return yield* runProgram(this.kernel, program, [name, ...args], env, this.files.cwd, input, io);
     if (name === 'bash' || name === 'sh' || name === 'dash') return yield* runProgram(this.kernel, this.bash, [invoked, ...args], env, this.files.cwd, input, io);
-    // The workstation's own commands take their input whole (read to EOF).
-    const stdin = yield* drain(input);
+    if (name === 'timeout' || name === 'env') return yield* (name === 'timeout' ? this.timeout(args, input, io, env) : this.env_(args, input, io, env));
+    // The workstation's own commands take their input whole (read to EOF) — the ones that read it:
+    // `kubectl get` in `… | while read -r p; do kubectl get $p; done` leaves the loop its lines.
+    const stdin = readsStdin(name, args) ? yield* drain(input) : input === undefined ? undefined : '';
     const builtin = yield* workstationBuiltin(this, name, args, stdin, io);
     if (builtin !== undefined) return builtin;
     switch (name) {
@@ -226,8 +228,6 @@ export class Workstation {
         yield { op: 'sleep', ms: Math.round(Number(m[1]) * mult) };
         return 0;
       }
-      case 'timeout':
-        return yield* this.timeout(args, stdin, io, env);
       case 'echo': {
         const noNl = args[0] === '-n';
         io.out((noNl ? args.slice(1) : args).join(' ') + (noNl ? '' : '\n'));
@@ -282,20 +282,6 @@ export class Workstation {
       case 'clear':
         io.out('\x1b[H\x1b[2J');
         return 0;
-      case 'env': {
-        const parsed = parseEnvArgs(env, args, io);
-        if (typeof parsed === 'number') return parsed;
-        if (!parsed.argv.length) {
-          for (const [k, v] of parsed.env) io.out(`${k}=${v}\n`);
-          io.out('_=/usr/bin/env\n');
-          return 0;
-        }
-        if (!findInPath(this, parsed.argv[0], parsed.env)) {
-          io.err(`env: ‘${parsed.argv[0]}’: No such file or directory\n`);
-          return 127;
-        }
-        return yield* this.exec(parsed.argv, stdin, io, parsed.env, true);
-      }
       case 'test':
       case '[':
         // /usr/bin/test run by a program (xargs, find -exec): the shell's own test.
@@ -304,8 +290,24 @@ export class Workstation {
     return 127;
   }
 
+  /** GNU env: print the environment, or run a command with a changed one. */
+  private *env_(args: string[], input: Input, io: TerminalIO, env: Map<string, string>): CmdGen {
+    const parsed = parseEnvArgs(env, args, io);
+    if (typeof parsed === 'number') return parsed;
+    if (!parsed.argv.length) {
+      for (const [k, v] of parsed.env) io.out(`${k}=${v}\n`);
+      io.out('_=/usr/bin/env\n');
+      return 0;
+    }
+    if (!findInPath(this, parsed.argv[0], parsed.env)) {
+      io.err(`env: ‘${parsed.argv[0]}’: No such file or directory\n`);
+      return 127;
+    }
+    return yield* this.exec(parsed.argv, input, io, parsed.env, true);
+  }
+
   /** coreutils timeout: run the command, end it after N seconds of virtual time (exit 124). */
-  private *timeout(args: string[], stdin: string | undefined, io: TerminalIO, env: Map<string, string>): CmdGen {
+  private *timeout(args: string[], stdin: Input, io: TerminalIO, env: Map<string, string>): CmdGen {
     const m = args[0]?.match(/^(\d+(?:\.\d+)?)([smhd]?)$/);
     if (!m || args.length < 2) {
       io.err(args.length ? `timeout: invalid time interval '${args[0]}'\nTry 'timeout --help' for more information.\n` : "timeout: missing operand\nTry 'timeout --help' for more information.\n");
@@ -335,5 +337,23 @@ export class Workstation {
       r = inner.next();
     }
     return r.value;
+  }
+}
+
+/** Whether a workstation command reads its standard input (the others leave a pipe's data alone). */
+function readsStdin(name: string, args: string[]): boolean {
+  const operands = args.filter((a) => !a.startsWith('-') || a === '-');
+  switch (name) {
+    case 'kubectl':
+      // `-f -` (apply, create, replace, delete …) and `-i`/`--stdin` (exec, attach, run).
+      return args.some((a, i) => (a === '-' && /^(-f|--filename)$/.test(args[i - 1] ?? '')) || /^(-f|--filename=)-$/.test(a) || /^-[a-zA-Z]*i[a-zA-Z]*$/.test(a) || /^--stdin(=true)?$/.test(a));
+    case 'cat':
+    case 'wc':
+    case 'sort':
+    case 'base64':
+    case 'tee':
+      return name === 'tee' || !operands.length || operands.includes('-');
+    default:
+      return false;
   }
 }
