@@ -1,7 +1,7 @@
 /** The syntax tree of POSIX shell programs (the subset busybox ash accepts that containers use). */
 export type WordPart =
   | { t: 'lit'; v: string; quoted: boolean }
-  | { t: 'param'; name: string; op?: string; arg?: Word; quoted: boolean }
+  | { t: 'param'; name: string; op?: string; arg?: Word; /** bash's ${x/pat/REPLACEMENT} */ arg2?: Word; quoted: boolean }
   | { t: 'cmdsub'; body: List; quoted: boolean }
   | { t: 'arith'; expr: Word; quoted: boolean };
 

@@ -225,8 +225,72 @@ function* expandParam(ctx: ShellCtx, p: WordPart & { t: 'param' }): Gen<Seg[]> {
       const pat = yield* argText();
       return [{ text: trimPattern(v, pat, op), quoted }];
     }
+    // bash only (the parser accepts these with its bash option)
+    case '/':
+    case '//': {
+      const pat = yield* argText();
+      const repl = p.arg2 ? yield* expandOne(ctx, p.arg2) : '';
+      return [{ text: replacePattern(val ?? '', pat, repl, op === '//'), quoted }];
+    }
+    case ':': {
+      const [off, len] = splitOnce(yield* argText(), ':');
+      const v = val ?? '';
+      const ar = (e: string) => evalArith(e, { get: (n) => ctx.getVar(n), set: (n, x) => ctx.setVar(n, x) });
+      let start = ar(off);
+      if (start < 0) start = Math.max(0, v.length + start);
+      let end = v.length;
+      if (len !== undefined) {
+        const l = ar(len);
+        end = l < 0 ? v.length + l : start + l;
+      }
+      return [{ text: v.slice(start, Math.max(start, end)), quoted }];
+    }
+    case '^^':
+    case '^':
+      return [{ text: op === '^^' ? (val ?? '').toUpperCase() : (val ?? '').charAt(0).toUpperCase() + (val ?? '').slice(1), quoted }];
+    case ',,':
+    case ',':
+      return [{ text: op === ',,' ? (val ?? '').toLowerCase() : (val ?? '').charAt(0).toLowerCase() + (val ?? '').slice(1), quoted }];
   }
   return [{ text: val ?? '', quoted }];
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const i = s.indexOf(sep);
+  return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}
+
+/** ${v/pat/rep}: the longest match at the first position that matches (`#`/`%` anchor it); `//` every one. */
+function replacePattern(v: string, pat: string, rep: string, all: boolean): string {
+  let anchor = '';
+  if (pat.startsWith('#') || pat.startsWith('%')) {
+    anchor = pat[0];
+    pat = pat.slice(1);
+  }
+  if (!pat && !anchor) return v;
+  let out = '';
+  let i = 0;
+  while (i <= v.length) {
+    let matched = -1;
+    if (!(anchor === '#' && i > 0)) {
+      for (let j = v.length; j >= i; j--) {
+        if (anchor === '%' && j !== v.length) break;
+        if ((j > i || !pat) && globMatch(pat, v.slice(i, j))) {
+          matched = j;
+          break;
+        }
+      }
+    }
+    if (matched >= 0) {
+      out += rep;
+      if (!all || anchor) return out + v.slice(matched);
+      i = matched; // a non-empty match: go on after it
+      continue;
+    }
+    if (i < v.length) out += v[i];
+    i++;
+  }
+  return out;
 }
 
 function trimPattern(v: string, pat: string, op: string): string {

@@ -681,7 +681,8 @@ export class Parser {
       }
       name = this.readParamName();
       if (!name) throw new ShellSyntaxError('syntax error: bad substitution', this.line);
-      const m = this.src.slice(this.i).match(/^(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%)/);
+      // bash adds ${x/pat/rep}, ${x//pat/rep}, ${x:off:len} and ${x^^}/${x,,} case changes.
+      const m = this.src.slice(this.i).match(this.bash ? /^(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%|\/\/|\/|\^\^|\^|,,|,|:)/ : /^(:-|:=|:\+|:\?|-|=|\+|\?|##|#|%%|%)/);
       if (this.peek() === '}') {
         this.i++;
         return { t: 'param', name, quoted };
@@ -707,6 +708,14 @@ export class Parser {
       if (this.i >= this.src.length) throw new ShellSyntaxError('syntax error: missing }', this.line);
       const argSrc = this.src.slice(start, this.i);
       this.i++;
+      if (m[0] === '/' || m[0] === '//') {
+        // pattern/replacement: split at the first unescaped slash
+        let k = 0;
+        while (k < argSrc.length && argSrc[k] !== '/') k += argSrc[k] === '\\' ? 2 : 1;
+        const pat = new Parser(argSrc.slice(0, k), true).parseParamArg();
+        const repl = k < argSrc.length ? new Parser(argSrc.slice(k + 1), true).parseParamArg() : { parts: [], raw: '' };
+        return { t: 'param', name, op: m[0], arg: pat, arg2: repl, quoted };
+      }
       const argParser = new Parser(argSrc, this.bash);
       const arg = argParser.parseParamArg();
       return { t: 'param', name, op: m[0], arg, quoted };

@@ -335,6 +335,7 @@ function bashBuiltins(host: BashHost): Record<string, Builtin> {
     },
     *wait() {
       if (!host.jobs.allDone()) yield { op: 'until', done: () => host.jobs.allDone() } as never;
+      host.jobs.collect();
       return 0;
     },
     *kill(sh, argv, io) {

@@ -10,7 +10,7 @@ export class CommandHistory {
   private base = 1;
 
   add(line: string): void {
-    if (line.trim()) this.entries.push(line);
+    if (line.trim()) this.entries.push(oneLine(line));
   }
 
   /** Expand `!` references; undefined (and bash's error) when an event is not found. */
@@ -79,4 +79,20 @@ export class CommandHistory {
     for (let i = start; i < this.entries.length; i++) io.out(`${String(this.base + i).padStart(5)}  ${this.entries[i]}\n`);
     return 0;
   }
+}
+
+/**
+ * bash's cmdhist: a command typed over several lines is remembered as one, the lines joined by
+ * `; ` — or by a space after a word that cannot take a `;` (`do`, `then`, `&&` …). Here-documents
+ * keep their lines.
+ */
+function oneLine(text: string): string {
+  if (!text.includes('\n') || /<<-?\s*['"]?\w/.test(text)) return text;
+  const lines = text.split('\n');
+  let out = lines[0];
+  for (const l of lines.slice(1)) {
+    if (!l.trim()) continue;
+    out += (/(^|\s)(do|then|else|in|\{|\(|&&|\|\||\|)\s*$|;\s*$/.test(out) || /^\s*;/.test(l) ? ' ' : '; ') + l;
+  }
+  return out;
 }

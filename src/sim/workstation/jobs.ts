@@ -39,6 +39,13 @@ export class JobTable {
     return this.jobs.every((j) => j.task.done);
   }
 
+  /** `wait` collected the ended jobs: bash reports nothing more about them. Returns the last status. */
+  collect(): number {
+    const done = this.jobs.filter((j) => j.task.done);
+    this.jobs = this.jobs.filter((j) => !j.task.done);
+    return done.length ? done[done.length - 1].task.status ?? 0 : 0;
+  }
+
   list(io: TerminalIO): number {
     this.jobs.forEach((j, i) => {
       const state = j.task.done ? (j.task.status === 0 ? 'Done' : `Exit ${j.task.status}`) : 'Running';
