@@ -100,3 +100,20 @@ describe('ash: processes in virtual time', () => {
     expect(a).toBe(b);
   });
 });
+
+describe('ash keeps ash: bash-only syntax is the workstation dialect', () => {
+  it('rejects a here-string with ash\'s error and leaves &> to POSIX (background, then a redirection)', () => {
+    expect(sh('cat <<< word').stderr).toBe('sh: syntax error: unexpected "<"\n');
+    const r = sh('echo a &> /tmp/out; wait; cat /tmp/out; echo "[$(cat /tmp/out)]"');
+    expect(r.stdout).toBe('a\n[]\n');
+  });
+
+  it('gives local variables back their outer values when the function returns (ash keeps the outer value until assigned)', () => {
+    const r = sh('v=outer; f() { local v; echo "in:$v"; v=inner; echo "in:$v"; }; f; echo "out:$v"');
+    expect(r.stdout).toBe('in:outer\nin:inner\nout:outer\n');
+  });
+
+  it('expands a leading ~ to $HOME', () => {
+    expect(sh('HOME=/root; echo ~ ~/x "~" a~').stdout).toBe('/root /root/x ~ a~\n');
+  });
+});
