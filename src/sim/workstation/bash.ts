@@ -51,13 +51,15 @@ function commandsHost(host: BashHost, sh: Shell): CommandsHost {
 /** bash's message for a syntax error; `script` is `$0` of a `bash -c` string. */
 export function bashSyntaxMessage(e: ShellSyntaxError, src: string, script?: string): string {
   const m = e.message.match(/^syntax error: unexpected "(.*)"/);
-  const where = script ? `${script}: -c: line ${e.line}: ` : '';
+  // bash -c names the string's line; the end of file is on the line after the last one.
+  const eof = /unexpected end of file/.test(e.message);
+  const where = script ? `${script}: -c: line ${e.line + (eof ? 1 : 0)}: ` : 'bash: ';
   if (m) {
     const text = src.split('\n')[e.line - 1] ?? '';
-    return `bash: ${where}syntax error near unexpected token \`${m[1]}'\n` + (script ? `bash: ${where}\`${text}'\n` : '');
+    return `${where}syntax error near unexpected token \`${m[1]}'\n` + (script ? `${where}\`${text}'\n` : '');
   }
-  if (/unterminated quoted string/.test(e.message)) return `bash: ${where}unexpected EOF while looking for matching \`${quoteOpened(src)}'\n`;
-  return `bash: ${where}${e.message.replace(/ \(expecting.*\)$/, '')}\n`;
+  if (/unterminated quoted string/.test(e.message)) return `${where}unexpected EOF while looking for matching \`${quoteOpened(src)}'\n`;
+  return `${where}${e.message.replace(/ \(expecting.*\)$/, '')}\n`;
 }
 
 function quoteOpened(src: string): string {
@@ -163,8 +165,13 @@ export function bashProgram(host: BashHost): Program {
 function bashBuiltins(host: BashHost): Record<string, Builtin> {
   const table: Record<string, Builtin> = {};
   // ash's builtins whose behaviour bash shares.
-  for (const n of [':', 'true', 'false', 'echo', 'eval', 'shift', 'set', 'trap', 'readonly', 'umask', 'exit', 'return', 'exec']) table[n] = BUILTINS[n];
+  for (const n of [':', 'true', 'false', 'echo', 'eval', 'shift', 'set', 'trap', 'readonly', 'umask', 'exit', 'exec']) table[n] = BUILTINS[n];
+  let sourcing = 0;
   Object.assign(table, {
+    *return(sh, argv, io) {
+      if (!sh.localFrames.length && !sourcing) return fail(io, "bash: return: can only `return' from a function or sourced script");
+      return yield* BUILTINS.return(sh, argv, io);
+    },
     *cd(sh, argv, io) {
       if (argv.length > 2) return fail(io, 'bash: cd: too many arguments');
       let target: string | undefined = argv[1] ?? sh.getVar('HOME');
@@ -321,12 +328,14 @@ function bashBuiltins(host: BashHost): Record<string, Builtin> {
       if (typeof text === 'number') return text;
       const saved = sh.positional;
       if (argv.length > 2) sh.positional = argv.slice(2);
+      sourcing++;
       try {
         return yield* sh.runScriptNested(text, io);
       } catch (e) {
         if (e instanceof ReturnUnwind) return e.status;
         throw e;
       } finally {
+        sourcing--;
         if (argv.length > 2) sh.positional = saved;
       }
     },

@@ -5,10 +5,9 @@
  * cat) waits for the writer to finish, as reading to EOF would.
  */
 import type { CmdGen, TerminalIO, Wait } from '../kubectl/context';
-import type { Command } from '../shell/ast';
 import { Pipe, type Writable } from '../runtime/pipe';
 import type { Program } from '../runtime/process';
-import type { Task, WorkstationKernel } from './tasks';
+import type { WorkstationKernel } from './tasks';
 import { gnuStderr } from './gnu-wording';
 
 /** A command's standard input: text (here-document, `<` file), a pipe from an earlier stage, or the terminal. */

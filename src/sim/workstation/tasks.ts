@@ -145,13 +145,15 @@ export class WorkstationKernel {
     const fds: TaskFds = {
       stdin: p.fds.stdin,
       stdout: {
-        write: (t) => {
+        write: (t: string) => {
           const task = this.tasks.get(p.pid);
           if (out instanceof Pipe && this.readerGone(out)) {
             if (task) task.broken = true;
           } else out.write(t);
         },
-      },
+        // Programs the command starts (timeout 5 yes | head) write to the pipe itself.
+        pipe: out instanceof Pipe ? out : undefined,
+      } as Writable & { pipe?: Pipe },
       stderr: p.fds.stderr,
     };
     return this.startCommand(p.argv, fds, p.env, p) as unknown as ProgramGen;

@@ -25,7 +25,8 @@ import { formatPrintf } from '../shell/printf';
 import { workstationCurl } from '../shell/commands/net/workstation-curl';
 import { WorkstationKernel } from './tasks';
 import { WORKSTATION_PROGRAMS, workstationHost } from './programs';
-import { drain, runProgram, type Input } from './pipeline';
+import { drain, runProgram, type Input, type PipeIO } from './pipeline';
+import type { Pipe } from '../runtime/pipe';
 import { ls } from './ls';
 import { childEnv, findInPath, parseEnvArgs } from './commands';
 import { bashProgram, bashSyntaxMessage, newBash } from './bash';
@@ -67,6 +68,8 @@ export class Workstation {
   /** A screen that `watch` redraws (the app); podlab sh prints the frames one after another. */
   hasScreen = false;
   private readonly bash = bashProgram(this);
+  /** The line's last command ended the login shell (`exit`). */
+  private exited = false;
 
   constructor(
     readonly cluster: Cluster,
@@ -78,7 +81,8 @@ export class Workstation {
     this.kernel = new WorkstationKernel(() => cluster.now(), host, (argv, fds, env, proc) => {
       // Output straight to the terminal is `io` itself (ls lays out columns only there).
       const onTerminal = proc.fds.stdout === this.login.fds.stdout && proc.fds.stderr === this.login.fds.stderr;
-      return this.exec(argv, fds.stdin, onTerminal ? this.io : { out: (t) => fds.stdout.write(t), err: (t) => fds.stderr.write(t) }, env, true);
+      const io: PipeIO = onTerminal ? this.io : { out: (t) => fds.stdout.write(t), err: (t) => fds.stderr.write(t), pipe: (fds.stdout as { pipe?: Pipe }).pipe };
+      return this.exec(argv, fds.stdin, io, env, true);
     });
     this.jobs = new JobTable(this.kernel);
     // The terminal is the login shell's stdin (undefined: kubectl exec -it may claim it).
@@ -155,6 +159,7 @@ export class Workstation {
     this.shell.resetCpuCharge();
     for (const item of list.items) {
       let ended = false;
+      this.exited = false;
       try {
         this.status = yield* this.kernel.runAs(this.login, this.loginThread({ items: [item] }));
         ended = true;
@@ -162,6 +167,8 @@ export class Workstation {
         // Interrupted (Ctrl+C, podlab sh's bound): SIGINT ended the foreground command.
         if (!ended) this.status = 130;
       }
+      // `exit` (or `set -e` and a failure) ended the shell: nothing more of the line runs.
+      if (this.exited) break;
       // Controllers react within milliseconds of a change: let everything due at this instant run
       // before the next command (a person cannot type faster than that).
       yield { op: 'sleep', ms: 0 };
@@ -180,8 +187,11 @@ export class Workstation {
       return yield* sh.runList(list, io);
     } catch (e) {
       if (e instanceof ExitUnwind) {
-        // bash would close the terminal; Pod Lab's stays, as a new shell in the same window would.
+        // bash would close the terminal; Pod Lab's stays, as a new shell in the same window would
+        // (without the options that ended the old one).
         this.io.err('exit\n');
+        this.exited = true;
+        sh.opts.errexit = false;
         return (sh.status = e.status);
       }
       if (e instanceof ShellError) {
