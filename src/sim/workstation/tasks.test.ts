@@ -48,6 +48,26 @@ describe('workstation processes', () => {
   });
 });
 
+describe('the login shell', () => {
+  it('moves the prompt with cd; a subshell, a pipeline stage or a job keeps its cd to itself', () => {
+    const { ws, run } = setup();
+    expect(run('( cd /tmp && pwd ); pwd').out).toBe('/tmp\n/home/student\n');
+    expect(run('cd /tmp | cat; pwd').out).toBe('/home/student\n');
+    run('cd /tmp & wait');
+    expect(ws.prompt).toBe('student@workstation:~$ ');
+    expect(run('mkdir -p ~/work/a && cd ~/work/a && echo data > f && cat ~/work/a/f && cd .. && ls').out).toBe('data\na\n');
+    expect(ws.prompt).toBe('student@workstation:~/work$ ');
+    expect(run('cd - && echo "$PWD $OLDPWD"').out).toBe('/home/student/work/a\n/home/student/work/a /home/student/work\n');
+  });
+
+  it('keeps functions, variables and aliases from line to line; bash -c sees only what is exported', () => {
+    const { run } = setup();
+    run('f() { echo "f:$1:$v"; }; v=1; export E=2; alias hi="echo hi"');
+    expect(run('f x; hi there').out).toBe('f:x:1\nhi there\n');
+    expect(run(`bash -c 'echo "[$v][$E]"; f 2>/dev/null || echo no-f; hi 2>/dev/null || echo no-alias'`).out).toBe('[][2]\nno-f\nno-alias\n');
+  });
+});
+
 describe('workstation files', () => {
   it('imports the home folder, keeps the seeded kubeconfig unless the folder has one, and has /tmp', () => {
     const files: Record<string, string> = { 'pod.yaml': 'kind: Pod\n', 'dir/a.txt': 'a\n' };
