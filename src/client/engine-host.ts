@@ -267,7 +267,8 @@ export class EngineHost {
       const r = this.running;
       const now = this.cluster.now();
       if (!r) {
-        if (target > now) this.cluster.advance(target - now);
+        this.runBackgroundJobs(target);
+        if (target > this.cluster.now()) this.cluster.advance(target - this.cluster.now());
         return;
       }
       if (r.wait.op === 'sleep') {
@@ -283,6 +284,17 @@ export class EngineHost {
       }
       this.step(r.gen);
       // Output appears as it happens, not when the tick ends.
+      this.flush();
+    }
+  }
+
+  /** At the prompt, background jobs (`cmd &`) run at their own instants up to `target`. */
+  private runBackgroundJobs(target: number): void {
+    for (let i = 0, w = this.ws.backgroundWait(); w && i < 10_000; i++, w = this.ws.backgroundWait()) {
+      const limit = Math.max(Math.min(w.op === 'until' ? w.deadline ?? Infinity : Infinity, target), this.cluster.now());
+      const done = w.op === 'until' && this.cluster.runUntil(w.done, limit);
+      if (!done && this.cluster.now() >= target) return;
+      this.ws.pollBackground();
       this.flush();
     }
   }

@@ -222,4 +222,19 @@ describe('ShellSession', () => {
     await settle();
     expect(screen(raw())).toContain(`status 130 after ${ticks} ticks\n`);
   });
+
+  it('runs a background job while the prompt waits; bash reports it Done after the next command', async () => {
+    const { session, raw, settle, timer } = setup();
+    await settle();
+    session.input('sleep 3 && echo "job output" &\r');
+    await settle();
+    expect(screen(raw())).toMatch(/& *\n\[1\] \d+\nstudent@workstation:~\$ $/);
+    // speed 20: half a real second is 10 virtual ones, past the job's 3.
+    timer.advance(500);
+    await settle();
+    expect(screen(raw())).toMatch(/\nstudent@workstation:~\$ job output\n$/);
+    session.input('echo next\r');
+    await settle();
+    expect(screen(raw())).toMatch(/echo next\nnext\n\[1\]\+  Done {20}sleep 3 && echo "job output"\nstudent@workstation:~\$ $/);
+  });
 });

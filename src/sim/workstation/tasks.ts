@@ -117,6 +117,14 @@ export class WorkstationKernel {
     }
   }
 
+  /** What the background jobs wait for (undefined: no job is running). */
+  backgroundWait(): Wait | undefined {
+    const live = this.live([...this.background]);
+    if (!live.length) return undefined;
+    const deadlines = live.map((t) => (t.blocked?.t === 'sleep' ? t.blocked.until : t.blocked?.t === 'until' ? t.blocked.deadline : undefined)).filter((d): d is number => d !== undefined);
+    return { op: 'until', done: () => live.some((t) => this.ready(t)), deadline: deadlines.length ? Math.min(...deadlines) : undefined };
+  }
+
   spawnProgram(parent: Process | undefined, argv: string[], env: Map<string, string>, cwd: string, fds: TaskFds, program: Program): Task {
     const p = this.newProcess(parent, argv, env, cwd, fds);
     const t = new Task(p, 'program', program(p));

@@ -95,6 +95,18 @@ export class Workstation {
     this.shell.interactive = true;
   }
 
+  /**
+   * While the prompt waits (no command running), background jobs still run: what they wait for,
+   * and a step for those that can go on. The engine host advances time to each of their instants.
+   */
+  backgroundWait(): Wait | undefined {
+    return this.kernel.backgroundWait();
+  }
+
+  pollBackground(): void {
+    this.kernel.poll();
+  }
+
   /** `$?`: the login shell's last status (an interrupted command leaves 130). */
   get status(): number {
     return this.shell.status;
