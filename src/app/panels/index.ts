@@ -1,6 +1,6 @@
 /**
  * The panels that show the simulated Pod over time. Each takes the app's SimClient and follows the
- * shared time cursor (`cursor-store.ts`). H5's layout mounts them in the bottom panel's tabs.
+ * shared time cursor (`cursor-store.ts`). The workspace layout mounts them in the bottom panel's tabs.
  */
 import './panels.css';
 

@@ -2,7 +2,7 @@
  * The workspace session: one simulated cluster (through SimClient), its clock, the manifest in the
  * editor and what the engine says about it. Every view of a lesson or the playground reads and
  * drives the session through this store — the editor, the terminal, the clock controls, the
- * panels (H6) and the lesson player (H7: loadManifest, showDiff, runInTerminal).
+ * panels (src/app/panels) and the lesson player (src/app/lesson: loadManifest, showDiff, runInTerminal).
  *
  * The learner's text is never lost: it is saved to localStorage under the route's key on every
  * change and read back when the route is opened again.

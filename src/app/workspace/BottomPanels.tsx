@@ -1,6 +1,6 @@
 /**
  * What the bottom panel's tabs hold: the workstation terminal (xterm, its own lazy chunk) and the
- * panels that show the Pod over time (H6's, one lazy chunk). Shared by the desktop bottom panel
+ * panels that show the Pod over time (src/app/panels, one lazy chunk). Shared by the desktop bottom panel
  * and the phone's single row of tabs.
  */
 import { lazy, Suspense } from 'react';

@@ -1,5 +1,5 @@
 /**
- * `/lessons/:slug/:step?`: the lesson player (H7's LessonPane, its own chunk with the Markdown
+ * `/lessons/:slug/:step?`: the lesson player (LessonPane from src/app/lesson, its own chunk with the Markdown
  * renderer) beside the workspace. One cluster per lesson, seeded by the lesson; the editor text is
  * kept per step.
  */
