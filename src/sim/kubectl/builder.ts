@@ -67,18 +67,12 @@ export function selectObjects(ctx: KubectlCtx, req: BuilderRequest): BuilderResu
   }
   if (req.filenames?.length) {
     if (req.args.length) return fail('error: Unexpected args: ' + `[${req.args.join(' ')}]`);
-    const { sources, errors } = readSources(ctx, req.filenames);
-    if (errors.length) return fail(errors.join('\n'));
-    for (const src of sources) {
-      for (const doc of src.docs) {
-        const o = doc.object;
-        const res = resourceForKind(o.kind ?? '');
-        if (!res) return fail(`error: resource mapping not found for name: "${o.metadata?.name ?? ''}" namespace: "${o.metadata?.namespace ?? ''}" from "${src.name}": no matches for kind "${o.kind}" in version "${o.apiVersion}"`);
-        const name = o.metadata?.name ?? '';
-        const live = store.get(res.kind, res.namespaced ? o.metadata?.namespace ?? ns : undefined, name);
-        if (live) out.items.push({ res, obj: live });
-        else out.errors.push(notFound(res.plural, name));
-      }
+    const named = objectsNamedInFiles(ctx, req.filenames, ns);
+    if (named.fatal) return fail(named.fatal);
+    for (const { res, ns: objNs, name } of named.refs) {
+      const live = store.get(res.kind, objNs, name);
+      if (live) out.items.push({ res, obj: live });
+      else out.errors.push(notFound(res.plural, name));
     }
     out.single = out.items.length + out.errors.length === 1;
     return out;
@@ -121,4 +115,37 @@ export function selectObjects(ctx: KubectlCtx, req: BuilderRequest): BuilderResu
   }
   out.single = byName.length === 1;
   return out;
+}
+
+/** One object a manifest names: its resource, namespace (undefined for cluster-scoped) and name. */
+export interface ObjectRef {
+  res: ResourceInfo;
+  ns?: string;
+  name: string;
+  /** The labels the manifest gives the object: `-l` filters on these, before the live object is fetched. */
+  labels?: Record<string, string>;
+}
+
+/**
+ * The objects `-f FILE…` names, in file and document order (the builder's visitByPaths; the verb
+ * then fetches each one fresh, Latest()). `singleItemImplied` is the builder's flag for exactly one
+ * regular file path: verbs that print a List for several objects print the object alone then.
+ */
+export function objectsNamedInFiles(ctx: KubectlCtx, filenames: string[], defaultNs: string, recursive = false): { fatal?: string; refs: ObjectRef[]; singleItemImplied: boolean } {
+  const { sources, errors } = readSources(ctx, filenames, recursive);
+  if (errors.length) return { fatal: errors.join('\n'), refs: [], singleItemImplied: false };
+  const refs: ObjectRef[] = [];
+  for (const src of sources) {
+    for (const doc of src.docs) {
+      const o = doc.object;
+      const res = resourceForKind(o.kind ?? '');
+      if (!res) {
+        const fatal = `error: resource mapping not found for name: "${o.metadata?.name ?? ''}" namespace: "${o.metadata?.namespace ?? ''}" from "${src.name}": no matches for kind "${o.kind}" in version "${o.apiVersion}"`;
+        return { fatal, refs: [], singleItemImplied: false };
+      }
+      refs.push({ res, ns: res.namespaced ? o.metadata?.namespace ?? defaultNs : undefined, name: o.metadata?.name ?? '', labels: o.metadata?.labels });
+    }
+  }
+  const singleItemImplied = !recursive && filenames.length === 1 && filenames[0] !== '-' && !ctx.files.isDir(filenames[0]);
+  return { refs, singleItemImplied };
 }

@@ -1,6 +1,6 @@
 /**
  * `-f FILE|DIR|-`: reading manifests the way kubectl's resource builder does (a directory means
- * its .yaml/.yml/.json files in name order; `-` is stdin), then decoding each YAML document in turn.
+ * its .yaml/.yml/.json files in name order, those of subdirectories too with -R; `-` is stdin), then decoding each YAML document in turn.
  */
 import type { KubectlCtx } from './context';
 import { ManifestError, parseManifests, type ManifestDoc } from '../api/manifest';
@@ -13,10 +13,19 @@ export interface Source {
 
 export type SourcesResult = { sources: Source[]; errors: string[] };
 
-export function readSources(ctx: KubectlCtx, paths: string[]): SourcesResult {
+export function readSources(ctx: KubectlCtx, paths: string[], recursive = false): SourcesResult {
   const sources: Source[] = [];
   const errors: string[] = [];
   const files: Array<{ name: string; text: string }> = [];
+  // filepath.Walk in lexical order; subdirectories only with -R (FileVisitorForSTDIN/ExpandPathsToFileVisitors).
+  const walk = (dir: string) => {
+    for (const f of [...ctx.files.list(dir)].sort()) {
+      const full = `${dir.replace(/\/$/, '')}/${f}`;
+      if (ctx.files.isDir(full)) {
+        if (recursive) walk(full);
+      } else if (/\.(ya?ml|json)$/.test(f)) files.push({ name: full, text: ctx.files.read(full) ?? '' });
+    }
+  };
   for (const p of paths) {
     if (p === '-') {
       files.push({ name: 'STDIN', text: ctx.stdin ?? '' });
@@ -27,10 +36,7 @@ export function readSources(ctx: KubectlCtx, paths: string[]): SourcesResult {
       continue;
     }
     if (ctx.files.isDir(p)) {
-      for (const f of ctx.files.list(p).filter((n) => /\.(ya?ml|json)$/.test(n)).sort()) {
-        const full = `${p.replace(/\/$/, '')}/${f}`;
-        files.push({ name: full, text: ctx.files.read(full) ?? '' });
-      }
+      walk(p);
       continue;
     }
     files.push({ name: p, text: ctx.files.read(p) ?? '' });

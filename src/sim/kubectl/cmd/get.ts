@@ -10,11 +10,12 @@ import { resolveResource, type ResourceInfo } from '../resources';
 import { tableFor } from '../printers/resource-tables';
 import { printTable, TableWatchPrinter, type TableOptions } from '../printers/table';
 import { printList, toJson, toName, toYaml } from '../output';
-import { parseSelector } from '../../api/selector';
+import { matchesRequirements, parseSelector } from '../../api/selector';
 import { JsonPathError, jsonPath } from '../jsonpath';
 import type { KubeObject } from '../../api/types';
 import { notFound } from '../../api/errors';
 import { renderKubectlErrors } from '../errors';
+import { objectsNamedInFiles } from '../builder';
 import { matchesFieldSelector } from '../field-selector';
 import { klogFatal, SortError, SortFatal, sortByField } from '../sortby';
 import { columnsFromSpec, columnsFromTemplate, CustomColumnsError, printCustomColumns, type Column } from '../printers/custom-columns';
@@ -43,7 +44,8 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
   const sortBy = (flags['sort-by'] as string | undefined) ?? '';
   const watch = !!flags.watch || !!flags['watch-only'];
   if (watch && sortBy) io.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
-  if (!positional.length) {
+  const filenames = (flags.filename as string[] | undefined) ?? [];
+  if (!positional.length && !filenames.length) {
     io.err(`You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n`);
     return 1;
   }
@@ -58,13 +60,34 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
   }
   // `pods`, `pod nginx`, `pods a b`, `pod/nginx`, `po,svc`, `all` (the category: pods and services
   // are the only kinds of the `all` category this cluster serves)
-  const targets: Array<{ res: ResourceInfo; names: string[] }> = [];
-  const [first, ...names] = positional;
-  if (!first.includes('/') && names.some((n) => n.includes('/'))) {
-    io.err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n");
+  const targets: Array<{ res: ResourceInfo; names: string[]; ns?: string; fromFile?: boolean }> = [];
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
+  const [first = '', ...names] = positional;
+  let selector;
+  try {
+    selector = flags.selector ? parseSelector(flags.selector as string) : undefined;
+  } catch (e) {
+    io.err(`error: ${(e as Error).message}\n`);
     return 1;
   }
-  if (first.includes('/')) {
+  // -f FILE: the objects the manifests name, each fetched by name (visitByPaths).
+  let singleItemImplied = false;
+  if (filenames.length) {
+    if (positional.length) {
+      io.err('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n');
+      return 1;
+    }
+    const named = objectsNamedInFiles(ctx, filenames, ns);
+    if (named.fatal) {
+      io.err(named.fatal + '\n');
+      return 1;
+    }
+    for (const r of named.refs) targets.push({ res: r.res, names: [r.name], ns: r.ns, fromFile: true });
+    singleItemImplied = named.singleItemImplied && named.refs.length === 1;
+  } else if (!first.includes('/') && names.some((n) => n.includes('/'))) {
+    io.err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n");
+    return 1;
+  } else if (first.includes('/')) {
     for (const p of positional) {
       const [t, n] = p.split('/');
       const res = resolveResource(t);
@@ -81,15 +104,8 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
       }
     }
   }
+  if (!filenames.length) singleItemImplied = targets.length === 1 && targets[0].names.length === 1;
   const allNs = !!flags['all-namespaces'];
-  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
-  let selector;
-  try {
-    selector = flags.selector ? parseSelector(flags.selector as string) : undefined;
-  } catch (e) {
-    io.err(`error: ${(e as Error).message}\n`);
-    return 1;
-  }
   const cluster = ctx.cluster;
   // The builder's result: one info per listed type (a Table, possibly empty), one per named object.
   const infos: Info[] = [];
@@ -97,7 +113,10 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
   for (const t of targets) {
     if (t.names.length) {
       for (const n of t.names) {
-        const o = cluster.store.get(t.res.kind, t.res.namespaced ? ns : undefined, n);
+        const o = cluster.store.get(t.res.kind, t.res.namespaced ? t.ns ?? ns : undefined, n);
+        // -f: the live object (RetrieveLatest), then -l filters on its labels (FilterByLabelSelector).
+        // For tables kubectl fetched a server-side Table, which has no labels: nothing passes.
+        if (o && t.fromFile && selector && (format.kind === 'table' || !matchesRequirements(o.metadata?.labels, selector))) continue;
         if (o) infos.push({ res: t.res, objs: [o] });
         else errors.push(notFound(t.res.plural, n));
       }
@@ -118,19 +137,19 @@ export function* get(args: string[], ctx: KubectlCtx): CmdGen {
     if (errors.length) return printErrors();
     const initial = infos.flatMap((i) => i.objs);
     if (!flags['watch-only']) {
-      if (format.kind === 'table') printTables(ctx, infos, { ...format, sortBy: '', allNs, ns, noHeaders: !!flags['no-headers'], showLabels: !!flags['show-labels'] });
-      else printGeneric(ctx, infos, targets, errors, format, '', !!flags['no-headers']);
+      if (format.kind === 'table') printTables(ctx, infos, { ...format, sortBy: '', allNs, ns, noHeaders: !!flags['no-headers'], showLabels: !!flags['show-labels'], showKind: !!flags['show-kind'] });
+      else printGeneric(ctx, infos, singleItemImplied, errors, format, '', !!flags['no-headers']);
     }
-    return yield* watchLoop(ctx, targets[0].res, targets[0].names, allNs ? undefined : ns, output, flags, initial);
+    return yield* watchLoop(ctx, targets[0].res, targets[0].names, allNs ? undefined : targets[0].ns ?? ns, output, flags, initial);
   }
   if (format.kind === 'table') {
-    const r = printTables(ctx, infos, { ...format, sortBy, allNs, ns, noHeaders: !!flags['no-headers'], showLabels: !!flags['show-labels'] });
+    const r = printTables(ctx, infos, { ...format, sortBy, allNs, ns, noHeaders: !!flags['no-headers'], showLabels: !!flags['show-labels'], showKind: !!flags['show-kind'] });
     if (r === 'fatal') return 1;
     if (r === 'error') return 1;
     if (!r && !errors.length) io.err(!allNs && infos.every((i) => i.res.namespaced) ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
     return printErrors();
   }
-  const status = printGeneric(ctx, infos, targets, errors, format, sortBy, !!flags['no-headers']);
+  const status = printGeneric(ctx, infos, singleItemImplied, errors, format, sortBy, !!flags['no-headers']);
   return Math.max(status, printErrors());
 }
 
@@ -159,13 +178,13 @@ function parseOutput(output: string): Format | undefined {
 /**
  * The human-readable path of get.go's Run: consecutive infos of one resource share a printer and
  * a tabwriter; a blank line separates resource groups; NAME cells get `kind/` when the infos hold
- * more than one kind. Returns whether anything was written, or 'error'/'fatal' when the sort
+ * more than one kind, or always with --show-kind (HumanPrintFlags.ShowKind). Returns whether anything was written, or 'error'/'fatal' when the sort
  * failed the command (its message already printed).
  */
-function printTables(ctx: KubectlCtx, infos: Info[], o: { wide: boolean; sortBy: string; allNs: boolean; ns: string; noHeaders: boolean; showLabels: boolean }): boolean | 'error' | 'fatal' {
+function printTables(ctx: KubectlCtx, infos: Info[], o: { wide: boolean; sortBy: string; allNs: boolean; ns: string; noHeaders: boolean; showLabels: boolean; showKind: boolean }): boolean | 'error' | 'fatal' {
   const io = ctx.io;
   const now = ctx.cluster.now();
-  const withKind = infos.length >= 2 && infos.some((i) => i.res !== infos[0].res);
+  const withKind = o.showKind || (infos.length >= 2 && infos.some((i) => i.res !== infos[0].res));
   let ordered = infos;
   if (o.sortBy && infos.length >= 2) {
     // RuntimeSorter over several server-side Tables: kubectl holds them as unstructured objects,
@@ -238,9 +257,8 @@ const KUBECTL_PID = 4242;
  * get.go printGeneric: -o yaml|json|name|jsonpath|custom-columns. Several objects (or a listed
  * type) become one v1 List; a single named object prints alone. --sort-by sorts the List.
  */
-function printGeneric(ctx: KubectlCtx, infos: Info[], targets: Array<{ names: string[] }>, errors: unknown[], format: Format, sortBy: string, noHeaders: boolean): number {
+function printGeneric(ctx: KubectlCtx, infos: Info[], singleItemImplied: boolean, errors: unknown[], format: Format, sortBy: string, noHeaders: boolean): number {
   const io = ctx.io;
-  const singleItemImplied = targets.length === 1 && targets[0].names.length === 1;
   if (singleItemImplied && errors.length) return 0; // the caller prints the NotFound error
   let columns: Column[] | undefined;
   try {
@@ -303,7 +321,7 @@ function printGeneric(ctx: KubectlCtx, infos: Info[], targets: Array<{ names: st
 
 function* watchLoop(ctx: KubectlCtx, res: ResourceInfo, names: string[], ns: string | undefined, output: string, flags: Record<string, unknown>, initial: KubeObject[]): CmdGen {
   const cluster = ctx.cluster;
-  const opts: TableOptions & { outputWatchEvents?: boolean } = { wide: output === 'wide', showLabels: !!flags['show-labels'], withNamespace: ns === undefined && res.namespaced, noHeaders: !!flags['no-headers'], outputWatchEvents: !!flags['output-watch-events'] };
+  const opts: TableOptions & { outputWatchEvents?: boolean } = { wide: output === 'wide', showLabels: !!flags['show-labels'], withNamespace: ns === undefined && res.namespaced, noHeaders: !!flags['no-headers'], outputWatchEvents: !!flags['output-watch-events'], withKind: flags['show-kind'] ? res.kind.toLowerCase() : undefined };
   const printer = new TableWatchPrinter(tableFor(res.plural, [], 0).columns, opts);
   const emit = (objs: KubeObject[], type: string) => {
     if (output === 'yaml') for (const o of objs) ctx.io.out(toYaml(o) + '---\n');
