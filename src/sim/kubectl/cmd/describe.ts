@@ -1,12 +1,17 @@
 /**
  * `kubectl describe` (FIDELITY §16, §20.4): pods, services, configmaps, secrets, namespaces,
- * serviceaccounts, endpoints and nodes, events of the object included.
+ * serviceaccounts, endpoints and nodes, events of the object included; objects chosen by name,
+ * by type (all of them), by -l, across -A, or by -f FILE; several are separated by a blank line.
  */
 import type { CmdGen, KubectlCtx } from '../context';
 // The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
 import { contextNamespace } from '../kubeconfig';
 import { parseFlags, type FlagSpec } from '../flags';
-import { resolveResource } from '../resources';
+import { resolveResource, type ResourceInfo } from '../resources';
+import { parseSelector, matchesRequirements, type Requirement } from '../../api/selector';
+import { objectsNamedInFiles, type ObjectRef } from '../builder';
+import { describeEvents } from '../describe/events';
+import { PrefixWriter, LEVEL_0 } from '../describe/prefix-writer';
 import { describePod } from '../describe/pod';
 import { describeService, endpointSlicesFromEndpoints } from '../describe/service';
 import type { ConfigMap, Endpoints, Event, KubeObject, Namespace, Node, Pod, Secret, Service } from '../../api/types';
@@ -24,47 +29,33 @@ const FLAGS: FlagSpec[] = [
 
 export function* describe(args: string[], ctx: KubectlCtx): CmdGen {
   const { flags, positional } = parseFlags(args, FLAGS, 'describe');
-  if (!positional.length) {
+  const filenames = (flags.filename as string[] | undefined) ?? [];
+  if (!positional.length && !filenames.length) {
     ctx.io.err('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n');
     return 1;
   }
-  let [type, ...names] = positional;
-  if (type.includes('/')) [type, ...names] = [type.split('/')[0], type.split('/')[1], ...names];
-  const res = resolveResource(type);
-  if (!res) {
-    ctx.io.err(`error: the server doesn't have a resource type "${type}"\n`);
+  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
+  const picked = pickObjects(ctx, positional, filenames, ns, flags.selector as string | undefined, !!flags['all-namespaces']);
+  if ('fatal' in picked) {
+    ctx.io.err(picked.fatal + '\n');
     return 1;
   }
-  const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
-  const store = ctx.cluster.store;
-  let objs: KubeObject[];
-  const errors: unknown[] = [];
-  // `describe TYPE NAME` (exactly one name, not TYPE/NAME) that finds nothing falls back to every
-  // object whose name starts with NAME (DescribeMatchingResources), each printed with a newline.
-  let prefixMatched = false;
-  if (names.length) {
-    objs = [];
-    for (const n of names) {
-      const o = store.get(res.kind, res.namespaced ? ns : undefined, n);
-      if (o) objs.push(o);
-      else errors.push(notFound(res.plural, n));
-    }
-    if (errors.length && names.length === 1 && !positional[0].includes('/')) {
-      objs = store.list(res.kind, res.namespaced ? ns : undefined).filter((x) => x.metadata?.name?.startsWith(names[0]));
-      if (objs.length) {
-        errors.length = 0;
-        prefixMatched = true;
-      }
-    }
-  } else objs = store.list(res.kind, res.namespaced ? ns : undefined);
+  const { objs, errors, prefixMatched } = picked;
   if (!objs.length && !errors.length) {
-    ctx.io.err(res.namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n');
+    ctx.io.err(flags['all-namespaces'] ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
     return 0;
   }
+  const store = ctx.cluster.store;
   const now = ctx.cluster.now();
   const eventsFor = (o: KubeObject) => (flags['show-events'] === false ? undefined : (store.list('Event', o.metadata?.namespace) as unknown as Event[]).filter((e) => e.involvedObject?.uid === o.metadata?.uid));
   const texts: string[] = [];
-  for (const o of objs) {
+  for (const { res, obj: o, ref } of objs) {
+    if (!o) {
+      const text = ref && res.kind === 'Pod' && flags['show-events'] !== false ? goneWithEvents(ctx, ref, now) : undefined;
+      if (text) texts.push(text);
+      else if (!errors.some((e) => (e as Error).message === notFound(res.plural, ref!.name).message)) errors.push(notFound(res.plural, ref!.name));
+      continue;
+    }
     switch (res.kind) {
       case 'Pod':
         texts.push(describePod(o as unknown as Pod, eventsFor(o), now));
@@ -113,3 +104,88 @@ export function* describe(args: string[], ctx: KubectlCtx): CmdGen {
   }
   return 0;
 }
+
+/**
+ * PodDescriber when the pod is gone but events about it remain (searched by involved object name
+ * and namespace): kubectl prints them instead of the NotFound error.
+ */
+function goneWithEvents(ctx: KubectlCtx, ref: ObjectRef, now: number): string | undefined {
+  const events = (ctx.cluster.store.list('Event', ref.ns) as unknown as Event[]).filter((e) => e.involvedObject?.name === ref.name && e.involvedObject?.namespace === ref.ns);
+  if (!events.length) return undefined;
+  const w = new PrefixWriter();
+  w.write(LEVEL_0, `Pod '${ref.name}': error '${notFound(ref.res.plural, ref.name).message}', but found events.\n`);
+  describeEvents(events, w, now);
+  return w.toString();
+}
+
+/** An object to describe; `obj` undefined when an object a file names is gone (`ref` says which). */
+type Target = { res: ResourceInfo; obj?: KubeObject; ref?: ObjectRef };
+type Picked = { fatal: string } | { objs: Target[]; errors: unknown[]; prefixMatched: boolean };
+
+/**
+ * The builder of describe.go: `TYPE [NAME…]`, `TYPE/NAME…`, `TYPE -l SELECTOR`, `-A`, or `-f FILE`
+ * (the objects the manifests name). `describe TYPE NAME` (exactly two arguments) that finds nothing
+ * falls back to every object whose name starts with NAME (DescribeMatchingResources).
+ */
+function pickObjects(ctx: KubectlCtx, positional: string[], filenames: string[], ns: string, selectorText: string | undefined, allNs: boolean): Picked {
+  const store = ctx.cluster.store;
+  const objs: Target[] = [];
+  const errors: unknown[] = [];
+  let selector: Requirement[] | undefined;
+  if (selectorText) {
+    try {
+      selector = parseSelector(selectorText);
+    } catch (e) {
+      return { fatal: `error: ${(e as Error).message}` };
+    }
+  }
+  if (filenames.length) {
+    if (positional.length) return { fatal: 'error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well' };
+    const named = objectsNamedInFiles(ctx, filenames, ns);
+    if (named.fatal) return { fatal: named.fatal };
+    // -l filters on the labels the files give the objects (FilterByLabelSelector); describe's
+    // builder has no Latest(), so each describer fetches its object and may find it gone.
+    for (const r of named.refs.filter((x) => !selector || matchesRequirements(x.labels, selector))) objs.push({ res: r.res, obj: store.get(r.res.kind, r.ns, r.name), ref: r });
+    return { objs, errors, prefixMatched: false };
+  }
+  const byName: Array<{ res: ResourceInfo; name: string }> = [];
+  if (positional[0].includes('/')) {
+    if (!positional.every((a) => a.includes('/'))) return { fatal: SLASH_MIX };
+    for (const a of positional) {
+      const t = a.slice(0, a.indexOf('/'));
+      const res = resolveResource(t);
+      if (!res) return { fatal: `error: the server doesn't have a resource type "${t}"` };
+      byName.push({ res, name: a.slice(a.indexOf('/') + 1) });
+    }
+  } else {
+    const [types, ...names] = positional;
+    if (names.some((n) => n.includes('/'))) return { fatal: SLASH_MIX };
+    const resources: ResourceInfo[] = [];
+    for (const t of types.split(',')) {
+      const res = resolveResource(t);
+      if (!res) return { fatal: `error: the server doesn't have a resource type "${t}"` };
+      if (!resources.includes(res)) resources.push(res);
+    }
+    if (!names.length) {
+      for (const res of resources) for (const obj of store.list(res.kind, res.namespaced && !allNs ? ns : undefined, selector)) objs.push({ res, obj });
+      return { objs, errors, prefixMatched: false };
+    }
+    if (selector) return { fatal: 'error: name cannot be provided when a selector is specified' };
+    for (const res of resources) for (const name of names) byName.push({ res, name });
+  }
+  if (allNs) return { fatal: 'error: a resource cannot be retrieved by name across all namespaces' };
+  for (const { res, name } of byName) {
+    const obj = store.get(res.kind, res.namespaced ? ns : undefined, name);
+    if (obj) objs.push({ res, obj });
+    else errors.push(notFound(res.plural, name));
+  }
+  if (errors.length && positional.length === 2 && !positional[0].includes('/')) {
+    const res = byName[0].res;
+    const matching = store.list(res.kind, res.namespaced ? ns : undefined).filter((x) => x.metadata?.name?.startsWith(positional[1]));
+    if (matching.length) return { objs: matching.map((obj) => ({ res, obj })), errors: [], prefixMatched: true };
+  }
+  return { objs, errors, prefixMatched: false };
+}
+
+const SLASH_MIX =
+  "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
