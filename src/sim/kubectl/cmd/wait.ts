@@ -17,6 +17,8 @@ import { renderError } from './common';
 import { goDurationError, parseGoDuration } from '../duration-flag';
 import { findResults, goSprint, JsonPathError } from '../jsonpath';
 import { relaxedJsonPath } from '../sortby';
+import { objectsNamedInFiles } from '../builder';
+import { matchesFieldSelector } from '../field-selector';
 
 const FLAGS: FlagSpec[] = [
   { name: 'for', type: 'string' },
@@ -60,7 +62,12 @@ export function* wait(args: string[], ctx: KubectlCtx): CmdGen {
     io.err(`error: ${e.message}\n`);
     return 1;
   }
-  if (!positional.length) {
+  const filenames = (flags.filename as string[] | undefined) ?? [];
+  if (flags.local) {
+    io.err('error: Pod Lab does not model kubectl wait --local; wait asks the API server for the objects\n');
+    return 1;
+  }
+  if (!positional.length && !filenames.length) {
     io.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
     return 1;
   }
@@ -69,8 +76,21 @@ export function* wait(args: string[], ctx: KubectlCtx): CmdGen {
   const allNs = !!flags['all-namespaces'];
   // The builder's infos: [resource, namespace, name], in argument order.
   const infos: Array<{ res: ResourceInfo; ns?: string; name: string }> = [];
-  const [first, ...names] = positional;
-  if (first.includes('/')) {
+  const [first = '', ...names] = positional;
+  const fieldSelector = flags['field-selector'] as string | undefined;
+  if (filenames.length) {
+    // -f FILE: the objects the manifests name, in file order (the builder's visitByPaths).
+    if (positional.length) {
+      io.err('error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n');
+      return 1;
+    }
+    const named = objectsNamedInFiles(ctx, filenames, ns, !!flags.recursive);
+    if (named.fatal) {
+      io.err(named.fatal + '\n');
+      return 1;
+    }
+    infos.push(...named.refs);
+  } else if (first.includes('/')) {
     for (const p of positional) {
       const [t, n] = p.split('/');
       const res = resolveResource(t);
@@ -96,7 +116,7 @@ export function* wait(args: string[], ctx: KubectlCtx): CmdGen {
         return 1;
       }
       for (const res of types)
-        for (const o of cluster.store.list(res.kind, res.namespaced && !allNs ? ns : undefined, sel)) infos.push({ res, ns: o.metadata?.namespace, name: o.metadata!.name! });
+        for (const o of cluster.store.list(res.kind, res.namespaced && !allNs ? ns : undefined, sel).filter((x) => !fieldSelector || matchesFieldSelector(x, fieldSelector))) infos.push({ res, ns: o.metadata?.namespace, name: o.metadata!.name! });
       if (!infos.length) {
         if (condition.kind === 'delete') return 0;
         io.err('error: no matching resources found\n');
