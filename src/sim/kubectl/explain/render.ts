@@ -1,6 +1,6 @@
 /**
  * `kubectl explain`'s plaintext output (kubectl v1.32, OpenAPI v3): a port of the Go template
- * k8s.io/kubectl/pkg/explain/v2/templates/plaintext.tmpl over an OpenAPI v3 document.
+ * k8s.io/kubectl/pkg/explain/v2/templates/plaintext.tmpl over an OpenAPI v3 document (its schemas).
  *
  *   KIND / VERSION header (GROUP first for named groups), then either the kind's DESCRIPTION and
  *   FIELDS, or for a field path `FIELD: name <type>` followed by its DESCRIPTION and FIELDS.

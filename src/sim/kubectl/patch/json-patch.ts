@@ -169,7 +169,7 @@ export function applyJsonPatch(docIn: Json, patch: Json): Json {
       }
       case 'test': {
         const p = needPath();
-        // "" tests the whole document.
+        // "" tests the whole document (the root value).
         if (p === '') {
           if (!equal(doc, value)) throw new JsonPatchError(`testing value ${p} failed: test failed`);
           break;
