@@ -6,6 +6,8 @@
 import type { Cluster } from '../sim/cluster';
 import type { HomeFiles } from '../sim/workstation/files';
 import { RESOURCES, resolveResource } from '../sim/kubectl/resources';
+import { KUBECTL_COMMANDS } from '../sim/kubectl/kubectl';
+import { flagsOf } from './flag-completion';
 import type { Completion } from './protocol';
 
 export interface CompletionContext {
@@ -14,9 +16,9 @@ export interface CompletionContext {
   aliases: ReadonlyMap<string, string>;
 }
 
-/** Commands the workstation runs (the terminal adds `history`). */
-export const COMMANDS = ['kubectl', 'sleep', 'timeout', 'cat', 'ls', 'echo', 'grep', 'head', 'tail', 'curl', 'clear', 'history', 'cd', 'pwd', 'mkdir', 'rm', 'export', 'alias', 'unalias'];
-export const KUBECTL_VERBS = ['annotate', 'apply', 'attach', 'create', 'delete', 'describe', 'edit', 'exec', 'explain', 'expose', 'get', 'label', 'logs', 'patch', 'replace', 'run', 'set', 'wait'];
+/** bash builtins a learner types; programs come from the workstation's /usr/bin. */
+const SHELL_BUILTINS = ['alias', 'cd', 'export', 'history', 'pwd', 'source', 'type', 'unalias', 'unset'];
+const BIN_DIR = '/usr/bin';
 const OUTPUT_FORMATS = ['json', 'jsonpath=', 'name', 'wide', 'yaml', 'custom-columns='];
 /** Verbs whose first positional argument is a resource type and the rest are names of it. */
 const TYPED_VERBS = new Set(['get', 'describe', 'delete', 'explain', 'wait', 'expose', 'label', 'annotate', 'patch', 'edit']);
@@ -47,7 +49,7 @@ function candidatesFor(words: string[], word: string, ctx: CompletionContext): F
     if (words.length < 2) return { list: [], closes: true };
     words = words.slice(2);
   }
-  if (!words.length) return { list: [...COMMANDS, ...ctx.aliases.keys()], closes: true };
+  if (!words.length) return { list: [...SHELL_BUILTINS, ...(ctx.files.isDir(BIN_DIR) ? ctx.files.list(BIN_DIR) : []), ...ctx.aliases.keys()], closes: true };
   const alias = ctx.aliases.get(words[0]);
   const cmd = alias ? alias.split(' ')[0] : words[0];
   if (cmd === 'kubectl') return kubectlCandidates([...(alias ? alias.split(' ').slice(1) : []), ...words.slice(1)], word, ctx);
@@ -63,10 +65,10 @@ function kubectlCandidates(args: string[], word: string, ctx: CompletionContext)
   if (prev === '-n' || prev === '--namespace') return names(ctx, 'Namespace');
   if (prev === '-o' || prev === '--output') return { list: OUTPUT_FORMATS, closes: true };
   if (prev === '-c' || prev === '--container') return { list: containersOf(positionals(args)[1], ns, ctx), closes: true };
-  if (word.startsWith('-')) return none;
   const pos = positionals(args);
   if (args.includes('--')) return none;
-  if (!pos.length) return { list: KUBECTL_VERBS, closes: true };
+  if (word.startsWith('-')) return { list: flagsOf(pos), closes: true };
+  if (!pos.length) return { list: [...KUBECTL_COMMANDS], closes: true };
   const verb = pos[0];
   // `pod/we<Tab>`: a type/name pair.
   const slash = word.indexOf('/');

@@ -99,6 +99,20 @@ describe('EngineHost pacing', () => {
     expect(c).toEqual({ from: 17, to: 22, candidates: ['pod/web'], closes: true });
   });
 
+  it("completes kubectl's flags from its help texts, every verb, and the workstation's programs", async () => {
+    const { client } = setup();
+    expect((await client.complete('kubectl get pods --sh', 21)).candidates).toEqual(['--show-kind', '--show-labels', '--show-managed-fields']);
+    expect((await client.complete('kubectl logs web --all-', 23)).candidates).toEqual(['--all-containers', '--all-pods']);
+    // Subcommand flags (create configmap) and the global ones (--namespace) both complete.
+    expect((await client.complete('k create configmap x --from-l', 29)).candidates).toEqual(['--from-literal']);
+    expect((await client.complete('kubectl get --names', 19)).candidates).toEqual(['--namespace']);
+    expect((await client.complete('kubectl to', 10)).candidates).toEqual(['top']);
+    expect((await client.complete('kubectl ver', 11)).candidates).toEqual(['version']);
+    expect((await client.complete('se', 2)).candidates).toEqual(['sed', 'seq']);
+    // After `--` the words belong to the container's command.
+    expect((await client.complete('kubectl exec web -- --', 22)).candidates).toEqual([]);
+  });
+
   it('keeps running when a command throws, and reports the error', () => {
     const out: EngineMessage[] = [];
     const timer = new FakeTimer();

@@ -70,6 +70,9 @@ const VERBS: Record<string, Verb> = {
  */
 const ALL_COMMANDS = ['create', 'expose', 'run', 'set', 'explain', 'get', 'edit', 'delete', 'rollout', 'scale', 'autoscale', 'certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint', 'describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events', 'diff', 'apply', 'patch', 'replace', 'wait', 'kustomize', 'label', 'annotate', 'completion', 'config', 'plugin', 'version', 'api-versions', 'api-resources', 'options'];
 
+/** The verbs Pod Lab runs (for Tab completion). */
+export const KUBECTL_COMMANDS: readonly string[] = Object.keys(VERBS).sort();
+
 export function* kubectl(args: string[], ctx: KubectlCtx): CmdGen {
   // Help forms (`kubectl`, `--help`, `help CMD`, bare command groups) answer before any verb runs.
   const help = answerHelp(args, ALL_COMMANDS);
