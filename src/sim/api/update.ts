@@ -12,7 +12,8 @@ import type { FieldError } from './errors';
 import type { Pod } from './types';
 import { forbidden, invalid, required } from './validation/field-errors';
 import { inclusiveRangeError } from './validation/names';
-import { asObj, list, validatePodMetadataAndSpec, validateTolerations } from './validation/pod';
+import { asObj, list } from './validation/object-fields';
+import { validatePodMetadataAndSpec, validateTolerations } from './validation/pod';
 
 type Obj = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import type { FieldError } from '../errors';
 import { forbidden, invalid, notSupported, required, duplicate } from './field-errors';
 import { validateLabels, validateObjectMeta } from './meta';
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidPortName, isValidPortNum, maskTrailingDash } from './names';
-import { asObj, list } from './pod';
+import { asObj, list } from './object-fields';
 
 type Obj = Record<string, unknown>;
 
