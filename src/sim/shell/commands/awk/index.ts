@@ -7,7 +7,8 @@ import type { Program } from '../../../runtime/process';
 import { fail, getopt, readOrFail, showUsage, type Gen } from '../util';
 import { AwkFatal, Interpreter } from './interpreter';
 import { AwkError, unescape } from './lexer';
-import { parseProgram, type AwkProgram } from './parser';
+import type { AwkProgram } from './ast';
+import { parseProgram } from './parser';
 
 export const awk: Program = function* (p): Gen<number> {
   const o = getopt(p, '+F:v:f:e:W:');

@@ -12,7 +12,7 @@ import { AwkArray } from './array';
 import { formatOne, numToString, parseSpec } from './format';
 import { RecordReader } from './input';
 import { AwkError, EMSG, unescape } from './lexer';
-import type { AwkProgram, Expr, LValue, Stmt, VarRef } from './parser';
+import type { AwkProgram, Expr, LValue, Stmt, VarRef } from './ast';
 import { isNumeric, Strnum, toNum, toStr, truthy, type Val } from './values';
 
 class NextRecord {}
