@@ -5,8 +5,8 @@
  */
 import type { Program } from '../../../runtime/process';
 import { fail, getopt, readOrFail, showUsage, type Gen } from '../util';
-import { AwkFatal, Interpreter } from './interpreter';
-import { AwkError, unescape } from './lexer';
+import { Interpreter } from './interpreter';
+import { AwkError, AwkFatal, unescape } from './lexer';
 import type { AwkProgram } from './ast';
 import { parseProgram } from './parser';
 

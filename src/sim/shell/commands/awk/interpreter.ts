@@ -2,17 +2,19 @@
  * Runs a parsed awk program against its input. Evaluation is a generator all the way down, so
  * `getline` can wait for a pipe and long loops can yield CPU charges (virtual time advances and
  * `BEGIN { while (1) ; }` can be killed like any busy process). Output goes to stdout as it is
- * produced, record by record.
+ * produced, record by record. The builtin functions (./builtins.ts) and the input/output streams
+ * (./io.ts) live beside it and use the members not marked private.
  */
 import type { Process } from '../../../runtime/process';
 import { Prng } from '../../../clock/prng';
-import { abs, errText, stdoutBroken, type Gen } from '../util';
+import { stdoutBroken, type Gen } from '../util';
 import { compile, RegexError } from '../regex';
 import { AwkArray } from './array';
-import { formatOne, numToString, parseSpec } from './format';
-import { RecordReader } from './input';
-import { AwkError, EMSG, unescape } from './lexer';
 import type { AwkProgram, Expr, LValue, Stmt, VarRef } from './ast';
+import { builtin, sprintf } from './builtins';
+import { numToString } from './format';
+import { AwkIO } from './io';
+import { AwkError, AwkFatal, EMSG, unescape } from './lexer';
 import { isNumeric, Strnum, toNum, toStr, truthy, type Val } from './values';
 
 class NextRecord {}
@@ -36,34 +38,28 @@ class Pending {
 
 type Slot = Val | AwkArray | Pending;
 
-/** A fatal error already worded in full (no `PROG:LINE:` prefix), such as a file that will not open. */
-export class AwkFatal extends Error {}
-
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/s;
 
 export class Interpreter {
-  private readonly globals = new Map<string, Slot>();
-  private frame: Slot[] | undefined;
-  private record: Val = '';
+  readonly globals = new Map<string, Slot>();
+  frame: Slot[] | undefined;
+  record: Val = '';
   /** Fields 1..NF (index 0 unused), or null until $0 is next split. */
   private fields: Val[] | null = [undefined];
   private readonly regexCache = new Map<string, RegExp>();
-  private readonly outFiles = new Set<string>();
-  private readonly fileReaders = new Map<string, RecordReader | null>();
   /** busybox starts with seed 1 (G.evaluate__seed = 1, glibc's default): the first srand() returns 1. */
-  private seed = 1;
-  private prng: Prng;
+  seed = 1;
+  prng: Prng;
   private ticks = 0;
   private rangeActive: boolean[] = [];
   /** The statement being run: runtime errors report its line. */
   line = 0;
-  private main?: RecordReader;
-  private argIndex = 0;
-  private sawFile = false;
+  /** Main input, getline files and print redirections (./io.ts). */
+  readonly io: AwkIO;
   private exitCode = 0;
 
   constructor(
-    private readonly p: Process,
+    readonly p: Process,
     private readonly prog: AwkProgram,
   ) {
     const g = this.globals;
@@ -74,6 +70,7 @@ export class Interpreter {
     for (const [k, v] of p.env) env.set(k, new Strnum(v));
     g.set('ENVIRON', env);
     this.prng = new Prng(this.seed);
+    this.io = new AwkIO(this, p);
   }
 
   /** -v and operand assignments: the value is an escaped string that may look numeric. */
@@ -119,7 +116,7 @@ export class Interpreter {
 
   private *mainLoop(): Gen<void> {
     for (;;) {
-      const rec = yield* this.nextMainRecord();
+      const rec = yield* this.io.nextMainRecord();
       if (rec === null) return;
       this.setRecord(rec);
       try {
@@ -127,10 +124,10 @@ export class Interpreter {
           const rule = this.prog.rules[r];
           if (!(yield* this.matches(r))) continue;
           if (rule.body) yield* this.block(rule.body);
-          else this.write(this.p.fds.stdout, toStr(this.record, '%.6g') + this.str(this.g('ORS')));
+          else this.io.write(this.p.fds.stdout, toStr(this.record, '%.6g') + this.str(this.g('ORS')));
         }
       } catch (e) {
-        if (e instanceof NextFile) this.main = undefined;
+        if (e instanceof NextFile) this.io.skipFile();
         else if (!(e instanceof NextRecord)) throw e;
       }
       yield* this.tick();
@@ -150,48 +147,7 @@ export class Interpreter {
     return true;
   }
 
-  /** The next record of the main input, moving through ARGV's files and assignments. */
-  private *nextMainRecord(): Gen<string | null> {
-    for (;;) {
-      if (!this.main && !this.openNext()) return null;
-      const rec = yield* this.main!.next(this.str(this.g('RS')), this.rsRegex());
-      if (rec !== null) {
-        this.globals.set('NR', toNum(this.g('NR')) + 1);
-        this.globals.set('FNR', toNum(this.g('FNR')) + 1);
-        return rec;
-      }
-      this.main = undefined;
-    }
-  }
-
-  private openNext(): boolean {
-    const argv = this.globals.get('ARGV');
-    const argc = toNum(this.g('ARGC'));
-    while (++this.argIndex < argc) {
-      const a = argv instanceof AwkArray ? this.str(argv.get(String(this.argIndex))) : '';
-      if (a === '' || this.assignVar(a)) continue;
-      this.sawFile = true;
-      this.globals.set('FILENAME', a);
-      this.globals.set('FNR', 0);
-      if (a === '-' || a === '/dev/stdin') this.main = new RecordReader(undefined, this.p.fds.stdin);
-      else {
-        try {
-          this.main = new RecordReader(this.p.host.fs.readFile(abs(this.p, a)));
-        } catch (e) {
-          throw new AwkFatal(`can't open '${a}': ${errText(e)}`);
-        }
-      }
-      return true;
-    }
-    if (this.sawFile) return false;
-    this.sawFile = true;
-    this.globals.set('FILENAME', '-');
-    this.globals.set('FNR', 0);
-    this.main = new RecordReader(undefined, this.p.fds.stdin);
-    return true;
-  }
-
-  private rsRegex(): RegExp | undefined {
+  rsRegex(): RegExp | undefined {
     const rs = this.str(this.g('RS'));
     return rs.length > 1 ? this.regex(rs, true) : undefined;
   }
@@ -205,12 +161,12 @@ export class Interpreter {
 
   // ---- variables -------------------------------------------------------------------------
 
-  private g(name: string): Val {
+  g(name: string): Val {
     const v = this.globals.get(name);
     return v instanceof AwkArray || v instanceof Pending ? undefined : v;
   }
 
-  private str(v: Val): string {
+  str(v: Val): string {
     return toStr(v, this.convfmt());
   }
 
@@ -244,7 +200,7 @@ export class Interpreter {
     else this.setGlobal(ref.name, v);
   }
 
-  private array(ref: VarRef): AwkArray {
+  array(ref: VarRef): AwkArray {
     if (ref.local !== undefined) {
       const s = this.frame![ref.local];
       if (s instanceof AwkArray) return s;
@@ -267,7 +223,7 @@ export class Interpreter {
 
   // ---- fields ----------------------------------------------------------------------------
 
-  private setRecord(s: string): void {
+  setRecord(s: string): void {
     this.record = new Strnum(s);
     this.fields = null;
   }
@@ -278,7 +234,7 @@ export class Interpreter {
   }
 
   /** Field splitting as busybox's awk_split: " " on blank runs, one character literally, longer FS as a regex. */
-  private splitText(s: string, fs: string, regexSep?: string): string[] {
+  splitText(s: string, fs: string, regexSep?: string): string[] {
     const paragraph = this.str(this.g('RS')) === '';
     if (regexSep === undefined && fs === ' ') return s.split(/[ \t\n\r\f\v]+/).filter((f) => f !== '');
     if (regexSep === undefined && fs === '') return [...s];
@@ -370,12 +326,12 @@ export class Interpreter {
           parts.push(typeof v === 'number' ? numToString(v, this.str(this.g('OFMT'))) : this.str(v));
         }
         const text = (s.args.length ? parts.join(this.str(this.g('OFS'))) : this.str(this.getField(0))) + this.str(this.g('ORS'));
-        yield* this.output(text, s.out);
+        yield* this.io.output(text, s.out);
         return;
       }
       case 'printf': {
         if (!s.args.length) throw new AwkError(EMSG.unexpToken, s.line);
-        yield* this.output(yield* this.sprintf(s.args), s.out);
+        yield* this.io.output(yield* sprintf(this, s.args), s.out);
         return;
       }
       case 'if':
@@ -429,29 +385,6 @@ export class Interpreter {
     }
   }
 
-  private write(w: { write(s: string): void }, text: string): void {
-    w.write(text);
-  }
-
-  /** print/printf destination: stdout, or a file for `>`/`>>` (truncated on first use). */
-  private *output(text: string, out: { mode: string; e: Expr } | undefined): Gen<void> {
-    if (!out) return this.write(this.p.fds.stdout, text);
-    const dest = this.str(yield* this.ev(out.e));
-    if (out.mode === '|') throw new AwkError(`can't pipe output to '${dest}': running commands from awk is not supported here`, this.line);
-    if (dest === '/dev/stdout' || dest === '-') return this.write(this.p.fds.stdout, text);
-    if (dest === '/dev/stderr') return this.write(this.p.fds.stderr, text);
-    const path = abs(this.p, dest);
-    try {
-      if (!this.outFiles.has(path)) {
-        this.outFiles.add(path);
-        if (out.mode === '>') this.p.host.fs.writeFile(path, '', false);
-      }
-      this.p.host.fs.writeFile(path, text, true);
-    } catch (e) {
-      throw new AwkFatal(`can't open '${dest}': ${errText(e)}`);
-    }
-  }
-
   // ---- expressions -----------------------------------------------------------------------
 
   private *subscript(subs: Expr[]): Gen<string> {
@@ -467,7 +400,7 @@ export class Interpreter {
   }
 
   /** Resolve an lvalue once (so `a[i++] += 1` evaluates i++ once) into a getter and setter. */
-  private *place(t: LValue): Gen<{ get: () => Val; set: (v: Val) => void }> {
+  *place(t: LValue): Gen<{ get: () => Val; set: (v: Val) => void }> {
     if (t.k === 'var') return { get: () => this.getVar(t.ref), set: (v) => this.setVar(t.ref, v) };
     if (t.k === 'field') {
       const i = Math.trunc(toNum(yield* this.ev(t.e)));
@@ -494,7 +427,7 @@ export class Interpreter {
   }
 
   /** The regex an operand denotes: a /literal/ as is, anything else as a dynamic regex string. */
-  private *regexOf(e: Expr, global = false): Gen<RegExp> {
+  *regexOf(e: Expr, global = false): Gen<RegExp> {
     if (e.k === 're') return this.regex(e.src, global);
     return this.regex(this.str(yield* this.ev(e)), global);
   }
@@ -579,9 +512,9 @@ export class Interpreter {
       case 'call':
         return yield* this.call(e.name, e.args, e.line);
       case 'builtin':
-        return yield* this.builtin(e.name, e.args, e.line);
+        return yield* builtin(this, e.name, e.args, e.line);
       case 'getline':
-        return yield* this.getline(e);
+        return yield* this.io.getline(e);
     }
   }
 
@@ -630,200 +563,6 @@ export class Interpreter {
     }
   }
 
-  private *sprintf(args: Expr[]): Gen<string> {
-    const fmt = this.str(yield* this.ev(args[0]));
-    let out = '';
-    let ai = 1;
-    for (let i = 0; i < fmt.length; ) {
-      const pct = fmt.indexOf('%', i);
-      if (pct < 0) {
-        out += fmt.slice(i);
-        break;
-      }
-      out += fmt.slice(i, pct);
-      const r = parseSpec(fmt, pct);
-      i = r.next;
-      if (!r.spec) {
-        out += r.literal;
-        continue;
-      }
-      const v = ai < args.length ? yield* this.ev(args[ai++]) : undefined;
-      out += formatOne(r.spec, { num: () => toNum(v), str: () => this.str(v), isNum: () => typeof v === 'number' || (v instanceof Strnum && v.looksNumeric) });
-    }
-    return out;
-  }
-
-  private *getline(e: Extract<Expr, { k: 'getline' }>): Gen<Val> {
-    if (e.cmd) throw new AwkError(`can't run '${this.str(yield* this.ev(e.cmd))}': running commands from awk is not supported here`, this.line);
-    let rec: string | null;
-    if (e.file) {
-      const name = this.str(yield* this.ev(e.file));
-      let r = this.fileReaders.get(name);
-      if (r === undefined) {
-        try {
-          r = name === '-' || name === '/dev/stdin' ? new RecordReader(undefined, this.p.fds.stdin) : new RecordReader(this.p.host.fs.readFile(abs(this.p, name)));
-        } catch {
-          r = null;
-        }
-        this.fileReaders.set(name, r);
-      }
-      if (!r) return -1;
-      rec = yield* r.next(this.str(this.g('RS')), this.rsRegex());
-    } else {
-      rec = yield* this.nextMainRecord();
-    }
-    if (rec === null) return 0;
-    if (e.target) (yield* this.place(e.target)).set(new Strnum(rec));
-    else this.setRecord(rec);
-    return 1;
-  }
-
-  private *builtin(name: string, args: Expr[], line: number): Gen<Val> {
-    const need = (n: number) => {
-      if (args.length < n) throw new AwkError(EMSG.tooFewArgs, line);
-    };
-    const num = function* (this: Interpreter, i: number): Gen<number> {
-      return toNum(yield* this.ev(args[i]));
-    }.bind(this);
-    const str = function* (this: Interpreter, i: number): Gen<string> {
-      return this.str(yield* this.ev(args[i]));
-    }.bind(this);
-    switch (name) {
-      case 'length': {
-        if (!args.length) return this.str(this.record).length;
-        const a = args[0];
-        if (a.k === 'var') {
-          const cur = a.ref.local !== undefined ? this.frame![a.ref.local] : this.globals.get(a.ref.name);
-          if (cur instanceof AwkArray) return cur.size;
-        }
-        return (yield* str(0)).length;
-      }
-      case 'substr': {
-        need(2);
-        // busybox truncates the start and length instead of rounding: substr(s, 0, 2) is s's first two characters.
-        const s = yield* str(0);
-        let i = Math.trunc((yield* num(1)) - 1);
-        if (i > s.length) i = s.length;
-        if (i < 0) i = 0;
-        let n = args.length > 2 ? Math.trunc(yield* num(2)) : s.length - i;
-        if (n < 0) n = 0;
-        return s.slice(i, i + n);
-      }
-      case 'index': {
-        need(2);
-        const s = yield* str(0);
-        const t = yield* str(1);
-        return t === '' ? 0 : s.indexOf(t) + 1;
-      }
-      case 'split': {
-        need(2);
-        const s = yield* str(0);
-        const target = args[1];
-        if (target.k !== 'var') throw new AwkError(EMSG.notArray, line);
-        let parts: string[];
-        if (args.length > 2) {
-          const sep = args[2];
-          if (sep.k === 're') parts = this.splitText(s, '', sep.src);
-          else {
-            const fs = yield* str(2);
-            parts = fs === ' ' || fs.length <= 1 ? this.splitText(s, fs) : this.splitText(s, '', fs);
-          }
-        } else parts = this.splitText(s, this.str(this.g('FS')));
-        const arr = this.array(target.ref);
-        arr.clear();
-        parts.forEach((f, i) => arr.set(String(i + 1), new Strnum(f)));
-        return parts.length;
-      }
-      case 'sub':
-      case 'gsub': {
-        need(2);
-        const re = yield* this.regexOf(args[0], true);
-        const repl = yield* str(1);
-        const target: LValue = args[2] && (args[2].k === 'var' || args[2].k === 'idx' || args[2].k === 'field') ? args[2] : { k: 'field', e: { k: 'num', v: 0 } };
-        const pl = yield* this.place(target);
-        const [res, n] = substitute(this.str(pl.get()), re, repl, name === 'gsub');
-        if (n > 0) pl.set(res);
-        return n;
-      }
-      case 'match': {
-        need(2);
-        const s = yield* str(0);
-        const re = yield* this.regexOf(args[1]);
-        const m = re.exec(s);
-        const start = m ? m.index + 1 : 0;
-        this.globals.set('RSTART', start);
-        this.globals.set('RLENGTH', m ? m[0].length : -1);
-        return start;
-      }
-      case 'sprintf':
-        need(1);
-        return yield* this.sprintf(args);
-      case 'tolower':
-      case 'toupper': {
-        need(1);
-        const s = yield* str(0);
-        // ASCII letters only, as busybox does.
-        return s.replace(/[A-Za-z]/g, (c) => (name === 'toupper' ? c.toUpperCase() : c.toLowerCase()));
-      }
-      case 'int':
-        need(1);
-        return Math.trunc(yield* num(0));
-      case 'sqrt':
-      case 'exp':
-      case 'log':
-      case 'sin':
-      case 'cos': {
-        need(1);
-        const x = yield* num(0);
-        return { sqrt: Math.sqrt, exp: Math.exp, log: Math.log, sin: Math.sin, cos: Math.cos }[name](x);
-      }
-      case 'atan2': {
-        need(2);
-        const y = yield* num(0);
-        return Math.atan2(y, yield* num(1));
-      }
-      case 'rand':
-        return this.prng.next();
-      case 'srand': {
-        const prev = this.seed;
-        // Without an argument the seed is the time of day: virtual seconds here.
-        this.seed = args.length ? Math.trunc(yield* num(0)) >>> 0 : Math.floor(this.p.host.now() / 1000) >>> 0;
-        this.prng = new Prng(this.seed);
-        return prev;
-      }
-      case 'systime':
-        return Math.floor(this.p.host.now() / 1000);
-      case 'system': {
-        const cmd = args.length ? yield* str(0) : '';
-        this.p.fds.stderr.write(`awk: system(${JSON.stringify(cmd)}): running commands from awk is not supported here\n`);
-        return 127;
-      }
-      case 'close':
-        if (args.length) {
-          const n = yield* str(0);
-          this.fileReaders.delete(n);
-          this.outFiles.delete(abs(this.p, n));
-        }
-        return 0;
-      case 'fflush':
-        return 0;
-      case 'and':
-      case 'or':
-      case 'xor':
-      case 'lshift':
-      case 'rshift': {
-        need(2);
-        const a = BigInt(Math.trunc(yield* num(0))) & 0xffffffffffffffffn;
-        const b = BigInt(Math.trunc(yield* num(1))) & 0xffffffffffffffffn;
-        const r = { and: a & b, or: a | b, xor: a ^ b, lshift: (a << b) & 0xffffffffffffffffn, rshift: a >> b }[name];
-        return Number(r);
-      }
-      case 'compl':
-        need(1);
-        return Number(~BigInt(Math.trunc(yield* num(0))) & 0xffffffffffffffffn);
-    }
-    throw new AwkError(EMSG.undefFunc, line);
-  }
 }
 
 function arith(op: string, a: number, b: number, line: number): number {
@@ -843,47 +582,4 @@ function arith(op: string, a: number, b: number, line: number): number {
     default:
       return a ** b;
   }
-}
-
-/**
- * sub/gsub: '&' in the replacement is the matched text, `\&` a literal '&', `\\&` a backslash
- * then the match (busybox's awk_sub backslash counting). After an empty match one character is
- * copied, so gsub(/x*\/, "-") on "abc" gives "-a-b-c-".
- */
-export function substitute(s: string, re: RegExp, repl: string, global: boolean): [string, number] {
-  let out = '';
-  let pos = 0;
-  let n = 0;
-  while (pos <= s.length) {
-    re.lastIndex = pos;
-    const m = re.exec(s);
-    if (!m) break;
-    n++;
-    out += s.slice(pos, m.index) + expand(repl, m[0]);
-    const end = m.index + m[0].length;
-    if (m[0] === '') {
-      if (m.index < s.length) out += s[m.index];
-      pos = m.index + 1;
-    } else pos = end;
-    if (!global) break;
-  }
-  return n ? [out + s.slice(pos), n] : [s, 0];
-}
-
-function expand(repl: string, matched: string): string {
-  let out = '';
-  for (let i = 0; i < repl.length; i++) {
-    let nbs = 0;
-    while (repl[i] === '\\') {
-      nbs++;
-      i++;
-    }
-    const c = repl[i];
-    if (c === '&') {
-      out += '\\'.repeat(nbs >> 1) + (nbs % 2 ? '&' : matched);
-    } else {
-      out += '\\'.repeat(nbs) + (c ?? '');
-    }
-  }
-  return out;
 }

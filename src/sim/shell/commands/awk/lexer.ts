@@ -37,6 +37,9 @@ export class AwkError extends Error {
   }
 }
 
+/** A fatal error already worded in full (no `PROG:LINE:` prefix), such as a file that will not open. */
+export class AwkFatal extends Error {}
+
 const KEYWORDS = new Set([
   'BEGIN', 'END', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile',
   'exit', 'return', 'delete', 'getline', 'print', 'printf', 'in',
