@@ -6,8 +6,8 @@
  * It is the one implementation of every shell construct in Pod Lab: the containers' ash, dash
  * and bash run it with ash's dialect, and the learner's workstation runs it with bash's
  * (src/sim/workstation/bash.ts): a `ShellDialect` brings the builtins, bash's syntax extensions
- * (parser option), aliases, background jobs and the wording of errors; control flow, expansion,
- * redirections and pipelines stay here.
+ * (parser option), aliases, background jobs and the wording of errors; control flow, expansion
+ * and pipelines stay here, redirections are applied by ./redirect.ts.
  */
 import type { Command, List, Redir, Word } from './ast';
 import { Parser, ShellSyntaxError } from './parser';
@@ -17,9 +17,10 @@ import { expandOne, expandWords } from './expand';
 import { BreakUnwind, ExitUnwind, InterruptUnwind, ReturnUnwind, ShellCtx, ShellError } from './context';
 import { BUILTINS, type Builtin } from './builtins';
 import { globMatch } from './pattern';
+import { applyRedirs, closedPipe } from './redirect';
 import type { Process, Program, Syscall, SyscallResult } from '../runtime/process';
 import { Pipe, type Writable } from '../runtime/pipe';
-import { ERRNO_TEXT, FsError, normalize } from '../runtime/fs';
+import { normalize } from '../runtime/fs';
 
 type Gen<T> = Generator<Syscall, T, SyscallResult>;
 
@@ -531,66 +532,11 @@ export class Shell extends ShellCtx {
 
   // ---- redirections ----
 
+  /** Run `body` with `redirs` applied to `io`; a redirection that fails makes the status 1. */
   *withRedirs(redirs: Redir[], io: IO, body: (this: Shell, io: IO) => Gen<number>): Gen<number> {
     if (!redirs.length) return yield* body.call(this, io);
-    const rio: IO = { ...io };
-    const fds: Record<number, Writable | Pipe | undefined> = { 0: rio.stdin, 1: rio.stdout, 2: rio.stderr };
-    for (const r of redirs) {
-      const target = r.heredoc ? '' : yield* expandOne(this, r.target);
-      try {
-        switch (r.op) {
-          case '>':
-          case '>|':
-          case '>>': {
-            const path = normalize(target, this.proc.cwd);
-            if (target === '/dev/null') fds[r.fd] = { write() {} };
-            else if (target === '/dev/stdout' || target === '/proc/self/fd/1') fds[r.fd] = io.stdout;
-            else if (target === '/dev/stderr' || target === '/proc/self/fd/2') fds[r.fd] = io.stderr;
-            else {
-              const fs = this.proc.host.fs;
-              const st = fs.stat(path);
-              if (st && st.type === 'dir') throw new FsError('EISDIR', path);
-              if (r.op !== '>>' || !st) fs.writeFile(path, '');
-              fds[r.fd] = { write: (t: string) => fs.writeFile(path, t, true) };
-            }
-            if (r.alsoStderr) fds[2] = fds[r.fd];
-            break;
-          }
-          case '<<<':
-            fds[r.fd] = filledPipe((yield* expandOne(this, r.target)) + '\n');
-            break;
-          case '<': {
-            const data = target === '/dev/null' ? '' : this.proc.host.fs.readFile(normalize(target, this.proc.cwd));
-            fds[r.fd] = filledPipe(data);
-            break;
-          }
-          case '<<':
-          case '<<-': {
-            const data = r.heredoc ? yield* expandOne(this, r.heredoc) : '';
-            fds[r.fd] = filledPipe(data);
-            break;
-          }
-          case '>&':
-          case '<&': {
-            if (target === '-') fds[r.fd] = undefined;
-            else if (/^\d+$/.test(target)) fds[r.fd] = fds[Number(target)];
-            else throw new ShellError(`${target}: bad file descriptor`, 1);
-            break;
-          }
-          case '<>':
-            break;
-        }
-      } catch (e) {
-        if (e instanceof FsError) {
-          this.dialect.redirectError(this, r.op, target, ERRNO_TEXT[e.code], io);
-          return 1;
-        }
-        throw e;
-      }
-    }
-    rio.stdin = fds[0] instanceof Pipe ? fds[0] : closedPipe();
-    rio.stdout = (fds[1] as Writable) ?? { write() {} };
-    rio.stderr = (fds[2] as Writable) ?? { write() {} };
+    const rio = yield* applyRedirs(this, redirs, io);
+    if (!rio) return 1;
     return yield* body.call(this, rio);
   }
 }
@@ -598,19 +544,6 @@ export class Shell extends ShellCtx {
 const BREAK = Symbol('break');
 
 const SPECIAL_BUILTINS = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset']);
-
-export function closedPipe(): Pipe {
-  const p = new Pipe();
-  p.close();
-  return p;
-}
-
-export function filledPipe(data: string): Pipe {
-  const p = new Pipe();
-  p.write(data);
-  p.close();
-  return p;
-}
 
 function* expandPattern(sh: Shell, w: Word): Gen<{ text: string; mask: boolean[] }> {
   // Quoted parts of a case pattern match literally.
