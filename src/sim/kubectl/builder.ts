@@ -24,6 +24,8 @@ export interface BuilderRequest {
   all?: boolean;
   allNamespaces?: boolean;
   filenames?: string[];
+  /** -R: directories given with -f are read with their subdirectories. */
+  recursive?: boolean;
 }
 
 export interface Selected {
@@ -67,7 +69,7 @@ export function selectObjects(ctx: KubectlCtx, req: BuilderRequest): BuilderResu
   }
   if (req.filenames?.length) {
     if (req.args.length) return fail('error: Unexpected args: ' + `[${req.args.join(' ')}]`);
-    const named = objectsNamedInFiles(ctx, req.filenames, ns);
+    const named = objectsNamedInFiles(ctx, req.filenames, ns, req.recursive);
     if (named.fatal) return fail(named.fatal);
     for (const { res, ns: objNs, name } of named.refs) {
       const live = store.get(res.kind, objNs, name);

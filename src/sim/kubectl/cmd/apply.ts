@@ -17,6 +17,7 @@ import { renderError } from './common';
 import { threeWayMerge } from '../merge';
 import { toJson, toYaml } from '../output';
 import { StatusError } from '../../api/errors';
+import { KUSTOMIZE, unmodeledFlag, validationDirective } from '../unmodeled';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -38,7 +39,21 @@ const FLAGS: FlagSpec[] = [
 type Verb = 'apply' | 'create' | 'replace';
 
 export function* applyLike(verb: Verb, args: string[], ctx: KubectlCtx): CmdGen {
-  const { flags } = parseFlags(args, FLAGS, verb);
+  const { flags, set } = parseFlags(args, FLAGS, verb);
+  const refusal = unmodeledFlag(verb, flags, set, [
+    KUSTOMIZE,
+    { flag: 'server-side', when: (v) => v === true, why: 'server-side apply (field ownership) is not modeled; kubectl apply here is client-side' },
+    { flag: 'force', when: (v) => v === true, why: 'deleting and re-creating objects on conflicts is not modeled' },
+  ]);
+  if (refusal) {
+    ctx.io.err(refusal);
+    return 1;
+  }
+  const validation = validationDirective(flags.validate);
+  if (typeof validation === 'string') {
+    ctx.io.err(validation);
+    return 1;
+  }
   const files = (flags.filename as string[] | undefined) ?? [];
   if (!files.length) {
     const sub = verb === 'create' ? args.find((a) => !a.startsWith('-')) : undefined;
@@ -54,18 +69,20 @@ export function* applyLike(verb: Verb, args: string[], ctx: KubectlCtx): CmdGen 
   const dry = dryRun === 'client' || dryRun === 'server';
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   const output = flags.output as string | undefined;
-  const { sources, errors } = readSources(ctx, files);
+  const { sources, errors } = readSources(ctx, files, !!flags.recursive);
   let status = errors.length ? 1 : 0;
   const api = ctx.cluster.api;
   for (const src of sources) {
     for (const doc of src.docs) {
-      const decoded = decodeManifest(doc);
+      const decoded = decodeManifest(doc, validation);
       if ('error' in decoded) {
         ctx.io.err(renderError(decoded.error, src.name, verb === 'replace' ? 'replacing' : 'creating') + '\n');
         status = 1;
         continue;
       }
       const obj = decoded.object;
+      // --validate=warn: the API server's warnings for unknown fields (no request, no warnings, in a client dry run).
+      if (dryRun !== 'client') for (const w of decoded.warnings) ctx.io.err(`Warning: ${w}\n`);
       const kind = obj.kind!;
       const ns = CLUSTER_SCOPED.has(kind) ? undefined : obj.metadata?.namespace ?? (flags.namespace as string | undefined) ?? contextNamespace(ctx);
       if (ns && !CLUSTER_SCOPED.has(kind)) obj.metadata = { ...obj.metadata, namespace: ns };

@@ -9,6 +9,7 @@ import type { CmdGen, KubectlCtx } from '../context';
 // The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
 import { contextNamespace } from '../kubeconfig';
 import { FlagError, parseFlags, type FlagSpec, type ParsedArgs } from '../flags';
+import { FIELD_MANAGER, TEMPLATE_RULES, unmodeledFlag, validationDirective } from '../unmodeled';
 import type { KubeObject } from '../../api/types';
 import { formatFieldError, goQuote, StatusError } from '../../api/errors';
 import { renderKubectlError } from '../errors';
@@ -101,6 +102,9 @@ export function runGenerator(ctx: KubectlCtx, g: GeneratorRun): number {
     io.err(msg.replace(/\n?$/, '\n'));
     return 1;
   };
+  // The generated object has only known fields, so --validate can change nothing but a bad value is kubectl's error.
+  const refusal = unmodeledFlag(g.command, flags, g.parsed.set, [FIELD_MANAGER, ...TEMPLATE_RULES]) ?? (typeof validationDirective(flags.validate) === 'string' ? (validationDirective(flags.validate) as string) : undefined);
+  if (refusal) return fail(refusal);
   if (positional.length !== 1) return fail(`error: exactly one NAME is required, got ${positional.length}\nSee 'kubectl ${g.command} -h' for help and examples`);
   let dry: DryRun;
   const output = flags.output as string | undefined;

@@ -20,6 +20,7 @@ import { decodeManifest } from '../../api/decode';
 import { stableEqual } from '../../api/store';
 import { renderKubectlErrors } from '../errors';
 import { NO_RESOURCES, selectObjects, type Selected } from '../builder';
+import { BUILDER_VERB_RULES, unmodeledFlag } from '../unmodeled';
 import { printObject } from '../print-flags';
 import { toJson, toYaml } from '../output';
 
@@ -98,8 +99,19 @@ function causeBody(c: Parameters<typeof formatFieldError>[0]): string {
 }
 
 export function* edit(args: string[], ctx: KubectlCtx): CmdGen {
-  const { flags, positional } = parseFlags(args, FLAGS, 'edit');
+  const { flags, positional, set } = parseFlags(args, FLAGS, 'edit');
   const io = ctx.io;
+  const refusal = unmodeledFlag('edit', flags, set, [
+    ...BUILDER_VERB_RULES,
+    { flag: 'output-patch', when: (v) => v === true, why: 'the patch edit sends is not printed' },
+    { flag: 'windows-line-endings', when: (v) => v === true, why: 'the workstation edits files with Unix line endings' },
+    { flag: 'save-config', when: (v) => v === true, why: 'the last-applied-configuration annotation is written only by kubectl apply' },
+    { flag: 'subresource', why: 'subresources (status) cannot be edited' },
+  ]);
+  if (refusal) {
+    io.err(refusal);
+    return 1;
+  }
   const output = (flags.output as string | undefined) ?? '';
   if (output && output !== 'yaml' && output !== 'json') {
     io.err(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml\n`);
@@ -110,7 +122,7 @@ export function* edit(args: string[], ctx: KubectlCtx): CmdGen {
     io.err(NO_RESOURCES + '\n');
     return 1;
   }
-  const sel = selectObjects(ctx, { args: positional, namespace: flags.namespace as string | undefined, filenames: files });
+  const sel = selectObjects(ctx, { args: positional, namespace: flags.namespace as string | undefined, filenames: files, recursive: !!flags.recursive });
   if (sel.fatal) {
     io.err(sel.fatal + '\n');
     return 1;

@@ -14,6 +14,7 @@ import { stableEqual } from '../../api/store';
 import { isValidLabelValue } from '../../api/validation/names';
 import { renderKubectlErrors } from '../errors';
 import { selectObjects } from '../builder';
+import { BUILDER_VERB_RULES, unmodeledFlag } from '../unmodeled';
 import { checkOutput, dryRunStrategy, printObject, PrintFlagError, type DryRun } from '../print-flags';
 
 export const PAIR_VERB_FLAGS: FlagSpec[] = [
@@ -102,8 +103,13 @@ function splitResourcesAndPairs(args: string[], noun: string): { resources: stri
 }
 
 export function runPairVerb(v: PairVerb, args: string[], ctx: KubectlCtx): number {
-  const { flags, positional } = parseFlags(args, PAIR_VERB_FLAGS, v.verb);
+  const { flags, positional, set } = parseFlags(args, PAIR_VERB_FLAGS, v.verb);
   const io = ctx.io;
+  const refusal = unmodeledFlag(v.verb, flags, set, BUILDER_VERB_RULES);
+  if (refusal) {
+    io.err(refusal);
+    return 1;
+  }
   const fail = (msg: string) => {
     io.err(`error: ${msg}\n`);
     return 1;
@@ -142,6 +148,7 @@ export function runPairVerb(v: PairVerb, args: string[], ctx: KubectlCtx): numbe
     all: !!flags.all,
     allNamespaces: !!flags['all-namespaces'],
     filenames: files,
+    recursive: !!flags.recursive,
   });
   if (sel.fatal) {
     io.err(sel.fatal + '\n');

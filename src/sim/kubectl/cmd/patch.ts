@@ -16,6 +16,7 @@ import { rootTypeOfKind } from '../../api/schema';
 import { decodeManifest } from '../../api/decode';
 import { renderKubectlErrors } from '../errors';
 import { NO_RESOURCES, selectObjects, type Selected } from '../builder';
+import { BUILDER_VERB_RULES, unmodeledFlag } from '../unmodeled';
 import { checkOutput, dryRunStrategy, printObject, PrintFlagError, type DryRun } from '../print-flags';
 import { resourceForKind } from '../resources';
 import { readSources } from '../sources';
@@ -45,12 +46,17 @@ const FLAGS: FlagSpec[] = [
 type PatchType = 'strategic' | 'merge' | 'json';
 
 export function* patch(args: string[], ctx: KubectlCtx): CmdGen {
-  const { flags, positional } = parseFlags(args, FLAGS, 'patch');
+  const { flags, positional, set } = parseFlags(args, FLAGS, 'patch');
   const io = ctx.io;
   const fail = (msg: string) => {
     io.err(`error: ${msg}\n`);
     return 1;
   };
+  const refusal = unmodeledFlag('patch', flags, set, BUILDER_VERB_RULES);
+  if (refusal) {
+    io.err(refusal);
+    return 1;
+  }
   let dry: DryRun;
   try {
     dry = dryRunStrategy(flags['dry-run']);
@@ -87,7 +93,7 @@ export function* patch(args: string[], ctx: KubectlCtx): CmdGen {
   const errors: unknown[] = [];
   if (local) {
     if (!files.length) return fail(NO_RESOURCES.replace(/^error: /, ''));
-    const local = localObjects(ctx, files);
+    const local = localObjects(ctx, files, !!flags.recursive);
     if (typeof local === 'string') return fail(local.replace(/^error: /, ''));
     items = local;
   } else {
@@ -95,7 +101,7 @@ export function* patch(args: string[], ctx: KubectlCtx): CmdGen {
       io.err(NO_RESOURCES + '\n');
       return 1;
     }
-    const sel = selectObjects(ctx, { args: positional, namespace: flags.namespace as string | undefined, filenames: files });
+    const sel = selectObjects(ctx, { args: positional, namespace: flags.namespace as string | undefined, filenames: files, recursive: !!flags.recursive });
     if (sel.fatal) {
       io.err(sel.fatal + '\n');
       return 1;
@@ -144,8 +150,8 @@ export function* patch(args: string[], ctx: KubectlCtx): CmdGen {
 }
 
 /** The objects of -f files as written (for --local). */
-function localObjects(ctx: KubectlCtx, files: string[]): Selected[] | string {
-  const { sources, errors } = readSources(ctx, files);
+function localObjects(ctx: KubectlCtx, files: string[], recursive: boolean): Selected[] | string {
+  const { sources, errors } = readSources(ctx, files, recursive);
   if (errors.length) return errors.join('\n');
   const out: Selected[] = [];
   for (const src of sources) {

@@ -13,6 +13,7 @@ import { formatFieldError, goQuote, StatusError } from '../../api/errors';
 import { stableEqual } from '../../api/store';
 import { renderKubectlErrors } from '../errors';
 import { NO_RESOURCES, selectObjects } from '../builder';
+import { BUILDER_VERB_RULES, unmodeledFlag } from '../unmodeled';
 import { checkOutput, dryRunStrategy, printObject, PrintFlagError, type DryRun } from '../print-flags';
 
 const FLAGS: FlagSpec[] = [
@@ -49,8 +50,13 @@ export function* set(args: string[], ctx: KubectlCtx): CmdGen {
 }
 
 function setImage(args: string[], ctx: KubectlCtx): number {
-  const { flags, positional } = parseFlags(args, FLAGS, 'set image');
+  const { flags, positional, set } = parseFlags(args, FLAGS, 'set image');
   const io = ctx.io;
+  const refusal = unmodeledFlag('set image', flags, set, BUILDER_VERB_RULES);
+  if (refusal) {
+    io.err(refusal);
+    return 1;
+  }
   const output = flags.output as string | undefined;
   let dry: DryRun;
   try {
@@ -91,7 +97,7 @@ function setImage(args: string[], ctx: KubectlCtx): number {
     io.err(NO_RESOURCES + '\n');
     return 1;
   }
-  const sel = selectObjects(ctx, { args: resources, namespace: flags.namespace as string | undefined, selector: flags.selector as string | undefined, all: !!flags.all, filenames: files });
+  const sel = selectObjects(ctx, { args: resources, namespace: flags.namespace as string | undefined, selector: flags.selector as string | undefined, all: !!flags.all, filenames: files, recursive: !!flags.recursive });
   if (sel.fatal) {
     io.err(sel.fatal + '\n');
     return 1;
