@@ -16,7 +16,8 @@ import { parseSelector } from '../../api/selector';
 import { matchesFieldSelector } from '../field-selector';
 import { CLUSTER_SCOPED } from '../../api/store';
 import { renderError } from './common';
-import { StatusError } from '../../api/errors';
+import { notFound, StatusError } from '../../api/errors';
+import { dryRunStrategy, dryRunSuffix, PrintFlagError, type DryRun } from '../print-flags';
 
 const FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'strings' },
@@ -46,6 +47,22 @@ export function* del(args: string[], ctx: KubectlCtx): CmdGen {
   const ms = parseGoDuration(rawTimeout);
   if (ms === undefined) throw new FlagError(`Error: invalid argument "${rawTimeout}" for "--timeout" flag: ${goDurationError(rawTimeout)}\nSee 'kubectl delete --help' for usage.`);
   // DeleteOptions.Complete/Validate, in kubectl's order.
+  let dry: DryRun;
+  try {
+    dry = dryRunStrategy(flags['dry-run']);
+  } catch (e) {
+    if (!(e instanceof PrintFlagError)) throw e;
+    io.err(e.message + '\n');
+    return 1;
+  }
+  // GetCascadingFlag: this cluster's objects have no dependents (no owner references to follow),
+  // so background, foreground and orphan delete alike; the values are still kubectl's.
+  const cascade = (flags.cascade as string | undefined) ?? 'background';
+  if (cascade === 'true' || cascade === 'false') io.err(`warning: --cascade=${cascade} is deprecated (boolean value) and can be replaced with --cascade=${cascade === 'true' ? 'background' : 'orphan'}.\n`);
+  else if (!['background', 'foreground', 'orphan'].includes(cascade)) {
+    io.err(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"\n`);
+    return 1;
+  }
   if (flags.now) {
     if (grace !== -1) {
       io.err('error: --now and --grace-period cannot be specified together\n');
@@ -156,9 +173,11 @@ export function* del(args: string[], ctx: KubectlCtx): CmdGen {
   for (const t of targets) {
     const res = resourceForKind(t.kind)!;
     try {
-      ctx.cluster.api.delete(t.kind, t.ns, t.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, force });
-      io.out(flags.output === 'name' ? `${res.singular}/${t.name}\n` : `${res.singular} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}\n`);
-      deleted.push(t);
+      // A dry run deletes nothing: the client one only prints, the server one still answers NotFound.
+      if (dry === 'none') ctx.cluster.api.delete(t.kind, t.ns, t.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, force });
+      else if (!ctx.cluster.store.get(t.kind, t.ns, t.name)) throw notFound(res.plural, t.name);
+      io.out(flags.output === 'name' ? `${res.singular}/${t.name}\n` : `${res.singular} "${t.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(dry)}\n`);
+      if (dry === 'none') deleted.push(t);
     } catch (e) {
       if (flags['ignore-not-found'] && e instanceof StatusError && e.reason === 'NotFound') continue;
       failures.push({ err: e, ctx: { source: t.source, verb: 'deleting' } });
