@@ -15,6 +15,8 @@ import { readTar, writeTar, type TarEntry } from '../../shell/commands/ustar';
 const FLAGS: FlagSpec[] = [
   { name: 'container', short: 'c', type: 'string' },
   { name: 'no-preserve', type: 'bool' },
+  // Retries resume a copy whose stream broke; the simulated exec stream never breaks, so a copy
+  // succeeds or fails the same way with any number of retries.
   { name: 'retries', type: 'int', default: 0 },
 ];
 

@@ -3,10 +3,13 @@
  * command in the container, streaming its output; a non-zero exit is reported as kubectl does
  * (`command terminated with exit code N`) and becomes kubectl's own exit code.
  */
+import { objectsNamedInFiles } from '../builder';
+import { resolveResource } from '../resources';
+import { goDurationError, parseGoDuration } from '../duration-flag';
 import type { CmdGen, KubectlCtx } from '../context';
 // The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
 import { contextNamespace } from '../kubeconfig';
-import { parseFlags, type FlagSpec } from '../flags';
+import { FlagError, parseFlags, type FlagSpec } from '../flags';
 import type { Pod } from '../../api/types';
 import { Pipe } from '../../runtime/pipe';
 import { defaultContainer, findPod, renderError } from './common';
@@ -27,6 +30,20 @@ const SEE = "See 'kubectl exec -h' for help and examples";
 export function* exec(args: string[], ctx: KubectlCtx): CmdGen {
   const { flags, positional, afterDash } = parseFlags(args, FLAGS, 'exec');
   const io = ctx.io;
+  // A Duration flag: pflag rejects a bad value. It bounds GetFirstPod, which only TYPE/NAME of a
+  // pod's owner needs; a pod named directly is fetched at once.
+  const rawTimeout = (flags['pod-running-timeout'] as string | undefined) ?? '1m0s';
+  if (parseGoDuration(rawTimeout) === undefined) throw new FlagError(`Error: invalid argument "${rawTimeout}" for "--pod-running-timeout" flag: ${goDurationError(rawTimeout)}\nSee 'kubectl exec --help' for usage.`);
+  // -f FILE: the first object the file names; Pod Lab execs into pods only.
+  const files = (flags.filename as string[] | undefined) ?? [];
+  if (files.length && !positional.length) {
+    const named = objectsNamedInFiles(ctx, files, (flags.namespace as string | undefined) ?? contextNamespace(ctx));
+    if (named.fatal) {
+      io.err(named.fatal + '\n');
+      return 1;
+    }
+    if (named.refs.length) positional.push(`${named.refs[0].res.singular}/${named.refs[0].name}`);
+  }
   if (!positional.length) {
     io.err(`error: pod, type/name or --filename must be specified\n${SEE}\n`);
     return 1;
@@ -37,7 +54,19 @@ export function* exec(args: string[], ctx: KubectlCtx): CmdGen {
     return 1;
   }
   let podName = positional[0];
-  if (podName.includes('/')) podName = podName.split('/')[1];
+  if (podName.includes('/')) {
+    const [t, n] = podName.split('/');
+    const res = resolveResource(t);
+    if (!res) {
+      io.err(`error: the server doesn't have a resource type "${t}"\n`);
+      return 1;
+    }
+    if (res.kind !== 'Pod') {
+      io.err(`error: kubectl exec into a ${res.singular} (its first pod) is not available in Pod Lab; name the pod: kubectl exec POD -- COMMAND\n`);
+      return 1;
+    }
+    podName = n;
+  }
   const ns = (flags.namespace as string | undefined) ?? contextNamespace(ctx);
   const cluster = ctx.cluster;
   const pod = findPod(ctx, ns, podName);

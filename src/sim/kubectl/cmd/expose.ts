@@ -2,6 +2,7 @@
  * `kubectl expose pod NAME` (FIDELITY §20.1): a Service selecting the pod's labels, with ports
  * from --port or the pod's container ports, created through the API server.
  */
+import { unmodeledFlag } from '../unmodeled';
 import type { CmdGen, KubectlCtx } from '../context';
 // The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
 import { contextNamespace } from '../kubeconfig';
@@ -29,8 +30,13 @@ const FLAGS: FlagSpec[] = [
 const TYPES: Record<string, string> = { clusterip: 'ClusterIP', nodeport: 'NodePort', loadbalancer: 'LoadBalancer', externalname: 'ExternalName' };
 
 export function* expose(args: string[], ctx: KubectlCtx): CmdGen {
-  const { flags, positional } = parseFlags(args, FLAGS, 'expose');
+  const { flags, positional, set } = parseFlags(args, FLAGS, 'expose');
   const io = ctx.io;
+  const refusal = unmodeledFlag('expose', flags, set, [{ flag: 'filename', why: 'expose names the pod to expose: kubectl expose pod NAME' }]);
+  if (refusal) {
+    io.err(refusal);
+    return 1;
+  }
   let [type, name] = positional;
   if (type?.includes('/')) [type, name] = type.split('/');
   if (!type) {
@@ -83,7 +89,8 @@ export function* expose(args: string[], ctx: KubectlCtx): CmdGen {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { creationTimestamp: null as unknown as undefined, labels, name: svcName },
-    spec: { ports, selector, ...(svcType ? { type: svcType } : {}), ...(flags['cluster-ip'] ? { clusterIP: flags['cluster-ip'] } : {}) },
+    // ServiceSpec's field order: ports, selector, clusterIP, type, externalIPs.
+    spec: { ports, selector, ...(flags['cluster-ip'] ? { clusterIP: flags['cluster-ip'] } : {}), ...(svcType ? { type: svcType } : {}), ...(flags['external-ip'] ? { externalIPs: [flags['external-ip']] } : {}) },
     status: { loadBalancer: {} },
   };
   const out = flags.output as string | undefined;

@@ -6,7 +6,8 @@
 import type { CmdGen, KubectlCtx } from '../context';
 // The current kubeconfig context's namespace stands in for -n (kubectl config set-context --current --namespace=X).
 import { contextNamespace } from '../kubeconfig';
-import { parseFlags, type FlagSpec } from '../flags';
+import { FlagError, parseFlags, type FlagSpec } from '../flags';
+import { goDurationError, parseGoDuration } from '../duration-flag';
 import type { Pod, Service } from '../../api/types';
 import { matchesMap } from '../../api/selector';
 import { findPod } from './common';
@@ -19,6 +20,17 @@ const FLAGS: FlagSpec[] = [
 export function* portForward(args: string[], ctx: KubectlCtx): CmdGen {
   const { flags, positional } = parseFlags(args, FLAGS, 'port-forward');
   const io = ctx.io;
+  const rawTimeout = (flags['pod-running-timeout'] as string | undefined) ?? '1m0s';
+  if (parseGoDuration(rawTimeout) === undefined) throw new FlagError(`Error: invalid argument "${rawTimeout}" for "--pod-running-timeout" flag: ${goDurationError(rawTimeout)}\nSee 'kubectl port-forward --help' for usage.`);
+  // --address: where the local listeners bind (localhost = 127.0.0.1 and ::1). The workstation has
+  // one network, so any address reaches the forward; the listeners kubectl reports follow the flag.
+  const addresses = ((flags.address as string[] | undefined) ?? ['localhost']).flatMap((a) => a.split(','));
+  const bad = addresses.find((a) => a !== 'localhost' && !/^(\d{1,3})(\.\d{1,3}){3}$/.test(a) && a !== '::1' && a !== '::');
+  if (bad) {
+    io.err(`error: kubectl port-forward --address ${bad} is not available in Pod Lab: the workstation listens on localhost, 127.0.0.1, 0.0.0.0, ::1 or ::\n`);
+    return 1;
+  }
+  const listeners = addresses.flatMap((a) => (a === 'localhost' ? ['127.0.0.1', '[::1]'] : [a.includes(':') ? `[${a}]` : a]));
   const [target, ...specs] = positional;
   if (!target || !specs.length) {
     io.err("error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n");
@@ -66,7 +78,7 @@ export function* portForward(args: string[], ctx: KubectlCtx): CmdGen {
   }
   const podIP = pod.status?.podIP ?? '';
   for (const [local, remote] of pairs) {
-    io.out(`Forwarding from 127.0.0.1:${local} -> ${remote}\nForwarding from [::1]:${local} -> ${remote}\n`);
+    io.out(listeners.map((l) => `Forwarding from ${l}:${local} -> ${remote}\n`).join(''));
     network.forwards.set(local, { podIP, port: remote, onConnection: () => io.out(`Handling connection for ${local}\n`) });
   }
   try {

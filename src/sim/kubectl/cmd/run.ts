@@ -49,6 +49,7 @@ export function* run(args: string[], ctx: KubectlCtx): CmdGen {
   };
   const image = flags.image as string | undefined;
   if (!image) return fail('required flag(s) "image" not set');
+  if (set.has('overrides')) return fail('kubectl run --overrides is not available in Pod Lab: write the pod as a manifest and kubectl apply -f it (kubectl run --dry-run=client -o yaml prints a start)');
   // RunOptions.Run's checks, in kubectl v1.32's order.
   const name = positional[0];
   if (!name) return fail('NAME is required for run', true);

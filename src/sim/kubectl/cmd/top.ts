@@ -5,6 +5,7 @@
  * kubectl's lines end in padding — kept. Pods younger than two minutes without metrics give
  * "metrics not available yet"; older ones "Metrics not available for pod ns/name, age: ...".
  */
+import { matchesFieldSelector } from '../field-selector';
 import type { CmdGen, KubectlCtx } from '../context';
 import { parseFlags, type FlagSpec } from '../flags';
 import { contextNamespace } from '../kubeconfig';
@@ -25,6 +26,7 @@ const POD_FLAGS: FlagSpec[] = [
   { name: 'sort-by', type: 'string' },
   { name: 'no-headers', type: 'bool' },
   { name: 'sum', type: 'bool' },
+  // How kubectl talks to the metrics API (protobuf or JSON); the answer is the same either way.
   { name: 'use-protocol-buffers', type: 'bool', default: true },
 ];
 
@@ -91,7 +93,9 @@ function topPod(args: string[], ctx: KubectlCtx): number {
       io.err(`error: ${(e as Error).message}\n`);
       return 1;
     }
-    pods = cluster.store.list('Pod', allNs ? undefined : ns, sel) as unknown as Pod[];
+    // --field-selector narrows the PodMetrics list (and the pods checked for missing metrics).
+    const fieldSel = flags['field-selector'] as string | undefined;
+    pods = (cluster.store.list('Pod', allNs ? undefined : ns, sel) as unknown as Pod[]).filter((p) => !fieldSel || matchesFieldSelector(p as never, fieldSel));
     metrics = pods.map((p) => podUsage(cluster, p)).filter((m): m is PodUsage => !!m);
   }
   if (!metrics.length) {

@@ -64,7 +64,7 @@ export function* wait(args: string[], ctx: KubectlCtx): CmdGen {
   }
   const filenames = (flags.filename as string[] | undefined) ?? [];
   if (flags.local) {
-    io.err('error: Pod Lab does not model kubectl wait --local; wait asks the API server for the objects\n');
+    io.err('error: kubectl wait --local is not available in Pod Lab: wait asks the API server for the objects\n');
     return 1;
   }
   if (!positional.length && !filenames.length) {
