@@ -4,6 +4,7 @@
  * including its "Did you mean this?" suggestions (Levenshtein distance ≤ 2, or a prefix).
  */
 import type { CmdGen, KubectlCtx } from './context';
+import { applyGlobalFlags } from './global-flags';
 import { FlagError } from './flags';
 import { get } from './cmd/get';
 import { describe } from './cmd/describe';
@@ -97,8 +98,14 @@ export function* kubectl(args: string[], ctx: KubectlCtx): CmdGen {
     ctx.io.err(msg + '\n');
     return 1;
   }
+  // --kubeconfig applies to the verb; --context, -v and --request-timeout are checked (global-flags.ts).
+  const global = applyGlobalFlags(args, verb, ctx);
+  if ('error' in global) {
+    ctx.io.err(global.error);
+    return 1;
+  }
   try {
-    return yield* impl(rest, ctx);
+    return yield* impl(rest, global.ctx);
   } catch (e) {
     if (e instanceof FlagError) {
       ctx.io.err(e.message + '\n');

@@ -26,7 +26,11 @@ const SUBCOMMANDS: Record<string, Sub> = {
 };
 
 export function* config(args: string[], ctx: KubectlCtx): CmdGen {
-  const i = args.findIndex((a) => !a.startsWith('-'));
+  // The subcommand is the first word that is not a flag or the value of a global flag before it
+  // (`kubectl --kubeconfig k.yaml config current-context`).
+  const takesValue = new Set(['--kubeconfig', '--context', '--namespace', '-n', '--request-timeout', '--v', '-v']);
+  let i = 0;
+  while (i < args.length && args[i].startsWith('-')) i += takesValue.has(args[i]) ? 2 : 1;
   const name = args[i];
   const sub = SUBCOMMANDS[name];
   if (!sub) {
@@ -57,6 +61,14 @@ function view(args: string[], ctx: KubectlCtx): number {
     'config view',
   );
   if (positional.length) return fail(ctx, `error: unexpected arguments: [${positional.join(' ')}]\nSee 'kubectl config view -h' for help and examples`);
+  // --merge is a tri-state bool; false shows one file as written, which needs --kubeconfig. The
+  // workstation has one kubeconfig file, so merged and unmerged views are the same.
+  const merge = String(flags.merge);
+  if (!['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False'].includes(merge)) {
+    return fail(ctx, `Error: invalid argument "${merge}" for "--merge" flag: strconv.ParseBool: parsing "${merge}": invalid syntax\nSee 'kubectl config view --help' for usage.`);
+  }
+  if (/^(0|f|false)$/i.test(merge) && !flags.kubeconfig) return fail(ctx, 'Error: if merge==false a precise file must be specified');
+  if (flags['allow-missing-template-keys'] === false) return fail(ctx, 'error: kubectl config view --allow-missing-template-keys=false is not available in Pod Lab: jsonpath here always allows missing keys');
   let cfg = loadKubeconfig(ctx);
   if (flags.minify) {
     if (!cfg.currentContext) return fail(ctx, 'error: current-context must exist in order to minify');
