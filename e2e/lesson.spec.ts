@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { typeIntoEditor } from './editor';
 
 // Lesson 1 completed as a learner would: Apply from the editor, "Run in terminal" buttons and
 // typing in the terminal, a prediction answered while the clock waits, an exercise typed into the
@@ -38,23 +39,6 @@ function lesson(page: Page) {
 async function expectStep(page: Page, n: number, title: string) {
   await expect(lesson(page).getByRole('heading', { level: 2 })).toContainText(`Step ${n} of 6`, { timeout: 30_000 });
   await expect(lesson(page).getByRole('heading', { level: 2 })).toContainText(title);
-}
-
-/** Type into Monaco as a person does; its automatic indentation after Enter is replaced. */
-async function typeIntoEditor(page: Page, lines: string[]) {
-  const editor = page.getByTestId('manifest-editor');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  for (const [i, line] of lines.entries()) {
-    if (i > 0) {
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Shift+Home');
-    }
-    await page.keyboard.type(line);
-    await page.waitForTimeout(100);
-    await page.keyboard.press('Escape');
-  }
 }
 
 async function apply(page: Page) {

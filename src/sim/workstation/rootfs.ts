@@ -6,6 +6,7 @@
  */
 import { FsTree, newDir } from '../runtime/fs';
 import { defaultKubeconfig, kubeconfigYaml } from '../kubectl/kubeconfig';
+import { UBUNTU_NOBLE_OS_RELEASE } from '../images/base';
 
 export const HOME = '/home/student';
 
@@ -37,7 +38,7 @@ export function workstationRootTree(mtime: number): FsTree {
   const bin = t.lookup('usr/bin') as ReturnType<typeof newDir>;
   for (const name of USR_BIN) bin.children.set(name, { type: 'file', data: '', mode: 0o755, mtime });
   t.writeFile('etc/hostname', 'workstation\n', mtime);
-  t.writeFile('etc/os-release', OS_RELEASE, mtime);
+  t.writeFile('etc/os-release', UBUNTU_NOBLE_OS_RELEASE, mtime);
   t.writeFile('dev/null', '', mtime);
   const home = t.mkdirp(HOME, mtime);
   home.mode = 0o750;
@@ -45,18 +46,3 @@ export function workstationRootTree(mtime: number): FsTree {
   (t.lookup(`${HOME}/.kube/config`) as { mode: number }).mode = 0o600;
   return t;
 }
-
-const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
-NAME="Ubuntu"
-VERSION_ID="24.04"
-VERSION="24.04.1 LTS (Noble Numbat)"
-VERSION_CODENAME=noble
-ID=ubuntu
-ID_LIKE=debian
-HOME_URL="https://www.ubuntu.com/"
-SUPPORT_URL="https://help.ubuntu.com/"
-BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
-PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
-UBUNTU_CODENAME=noble
-LOGO=ubuntu-logo
-`;
